@@ -1,0 +1,1 @@
+namespace SchemaAudit.Bench; public static class Program { public static void Main() { } }

@@ -1,0 +1,111 @@
+using SchemaAudit.Configuration;
+using SchemaAudit.Model;
+using SchemaAudit.Rules;
+
+namespace SchemaAudit.Analysis;
+
+/// <summary>
+/// Runs the enabled rules over one schema, applies configuration (severity overrides) and
+/// inline suppressions, and reports suppressions that matched nothing.
+/// </summary>
+public static class AuditEngine
+{
+    public static IReadOnlyList<Finding> Run(Schema schema, IReadOnlyList<Rule> rules, AuditConfig config)
+    {
+        var context = new RuleContext(schema);
+        var findings = new List<Finding>();
+        foreach (var rule in rules)
+        {
+            try
+            {
+                foreach (var finding in rule.Check(context))
+                {
+                    findings.Add(config.Severities.TryGetValue(rule.Id, out var severity)
+                        ? finding with { Severity = severity }
+                        : finding);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A broken rule is our bug, not the user's: say so and let the other rules run.
+                schema.Diagnostics.Add(new Diagnostic(SourceSpan.None,
+                    $"internal error in rule `{rule.Id}`: {ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
+        var result = ApplySuppressions(findings, schema.Suppressions, config);
+        result.Sort(CompareFindings);
+        return result;
+    }
+
+    /// <summary>Deterministic report order: path, line, column, rule id, message.</summary>
+    public static int CompareFindings(Finding a, Finding b)
+    {
+        var c = string.CompareOrdinal(a.Span.Path, b.Span.Path);
+        if (c != 0) return c;
+        c = a.Span.Line.CompareTo(b.Span.Line);
+        if (c != 0) return c;
+        c = a.Span.Column.CompareTo(b.Span.Column);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    // A comment suppresses findings on its own line or on the line below it.
+    private static List<Finding> ApplySuppressions(List<Finding> findings, List<InlineSuppression> suppressions, AuditConfig config)
+    {
+        if (suppressions.Count == 0) return findings;
+
+        var byLine = new Dictionary<(string Path, int Line), List<InlineSuppression>>();
+        foreach (var s in suppressions)
+        {
+            foreach (var line in (ReadOnlySpan<int>)[s.Span.Line, s.Span.Line + 1])
+            {
+                if (!byLine.TryGetValue((s.Span.Path, line), out var list))
+                    byLine[(s.Span.Path, line)] = list = [];
+                list.Add(s);
+            }
+        }
+
+        var used = new HashSet<(InlineSuppression, string)>();
+        var result = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            var match = byLine.TryGetValue((f.Span.Path, f.Span.Line), out var candidates)
+                ? candidates.Find(s => s.RuleIds.Count == 0 || s.RuleIds.Contains(f.RuleId))
+                : null;
+            if (match is null)
+            {
+                result.Add(f);
+                continue;
+            }
+            used.Add((match, match.RuleIds.Count == 0 ? "*" : f.RuleId));
+            result.Add(f with { SuppressedBy = $"inline comment at {match.Span.Path}:{match.Span.Line}" });
+        }
+
+        if (config.IsEnabled(RuleRegistry.UnusedSuppression.Id))
+        {
+            var meta = RuleRegistry.UnusedSuppression;
+            foreach (var s in suppressions)
+            {
+                var ids = s.RuleIds.Count == 0 ? ["*"] : s.RuleIds;
+                foreach (var id in ids)
+                {
+                    // A suppression for a rule switched off in the configuration is not "unused".
+                    if (used.Contains((s, id)) || (id != "*" && !config.IsEnabled(id))) continue;
+                    var what = id == "*" ? "all rules" : $"`{id}`";
+                    result.Add(new Finding
+                    {
+                        RuleId = meta.Id,
+                        Severity = config.Severities.GetValueOrDefault(meta.Id, meta.Severity),
+                        Category = meta.Category,
+                        Message = $"The ignore comment for {what} suppresses nothing on this line or the next.",
+                        Recommendation = meta.Fix,
+                        Span = s.Span,
+                    });
+                }
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,36 @@
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Analysis;
+
+/// <summary>
+/// One problem found by one rule, at one place. <see cref="Table"/> and <see cref="ColumnName"/>
+/// identify the object whatever the source, so findings can be matched across views.
+/// </summary>
+public sealed record Finding
+{
+    public required string RuleId { get; init; }
+    public required Severity Severity { get; init; }
+    public required RuleCategory Category { get; init; }
+
+    /// <summary>The problem, identifiers in backticks.</summary>
+    public required string Message { get; init; }
+
+    /// <summary>The remedy.</summary>
+    public required string Recommendation { get; init; }
+
+    public required SourceSpan Span { get; init; }
+    public string? Table { get; init; }
+    public string? ColumnName { get; init; }
+
+    /// <summary>Optional mechanical fix shown in the Markdown report.</summary>
+    public string? Before { get; init; }
+    public string? After { get; init; }
+
+    /// <summary>Other places involved (e.g. the index that makes another redundant).</summary>
+    public IReadOnlyList<SourceSpan> RelatedSpans { get; init; } = [];
+
+    /// <summary>Set when an inline comment or configuration suppressed this finding.</summary>
+    public string? SuppressedBy { get; init; }
+
+    public bool IsSuppressed => SuppressedBy is not null;
+}

@@ -1,0 +1,56 @@
+namespace SchemaAudit.Model;
+
+/// <summary>Where a schema view comes from. Rules that need ORM facts stay silent for the others.</summary>
+public enum SchemaSourceKind { OrmModels, Migrations, SqlDdl, LiveDatabase }
+
+/// <summary>
+/// The unified schema model: everything every front-end produces and every rule reads.
+/// One <see cref="Schema"/> is one "view" (models, migrations or a live database).
+/// </summary>
+public sealed class Schema
+{
+    public SchemaSourceKind SourceKind { get; set; } = SchemaSourceKind.OrmModels;
+
+    /// <summary>SQL dialect when known (<c>postgresql</c>, <c>sqlite</c>, <c>mysql</c>); null when unknown.</summary>
+    public string? Dialect { get; set; }
+
+    public List<Table> Tables { get; } = [];
+    public List<EnumType> Enums { get; } = [];
+    public List<Entity> Entities { get; } = [];
+    public List<Relationship> Relationships { get; } = [];
+
+    /// <summary>Files read (model files and others), with their size, for the report's statistics.</summary>
+    public List<SourceFileInfo> Files { get; } = [];
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>Columns kept up to date outside their declaration (event listeners, triggers).</summary>
+    public List<UpdateHook> UpdateHooks { get; } = [];
+
+    /// <summary>String literals that look like connection URLs (for <c>hardcoded-credentials</c>).</summary>
+    public List<CodeLiteral> ConnectionStrings { get; } = [];
+
+    /// <summary>Inline <c># schema-audit: ignore[rule]</c> comments found while reading sources.</summary>
+    public List<InlineSuppression> Suppressions { get; } = [];
+
+    public Table? FindTable(string name) =>
+        Tables.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)
+                      || string.Equals(t.QualifiedName, name, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed record SourceFileInfo(string Path, int Lines, bool HasModels);
+
+public sealed record EnumType(string Name, IReadOnlyList<string> Values, SourceSpan Span);
+
+/// <summary>
+/// A column maintained by code outside its declaration, e.g. an SQLAlchemy
+/// <c>before_update</c> listener or a database trigger. <see cref="Table"/> null means
+/// "every table that has this column" (a listener on a shared mixin or on the base).
+/// </summary>
+public sealed record UpdateHook(string? Table, string Column, string Mechanism, SourceSpan Span);
+
+/// <summary>A literal in source code worth a security look (e.g. a database URL).</summary>
+public sealed record CodeLiteral(string Value, SourceSpan Span);
+
+/// <summary>An inline ignore comment: the rule ids it names (empty = all rules), where it stands.</summary>
+public sealed record InlineSuppression(IReadOnlyList<string> RuleIds, SourceSpan Span);

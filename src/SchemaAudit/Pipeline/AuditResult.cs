@@ -1,0 +1,24 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Pipeline;
+
+/// <summary>Everything reporters need: the model as understood, the findings, the score.</summary>
+public sealed class AuditResult
+{
+    /// <summary>The audited root as shown in reports (<c>.</c> or the path given).</summary>
+    public required string Root { get; init; }
+    public required Schema Schema { get; init; }
+
+    /// <summary>All findings, suppressed ones included, sorted by path, line, column, rule id.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    /// <summary>Rules that ran (enabled ones), by id, for the checklist and "done well" sections.</summary>
+    public required IReadOnlyList<Rules.Rule> RulesRun { get; init; }
+
+    public IEnumerable<Finding> ActiveFindings => Findings.Where(f => !f.IsSuppressed);
+
+    public required Score Score { get; init; }
+
+    public required Statistics Statistics { get; init; }
+}

@@ -1,0 +1,61 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>A table with no primary key: rows cannot be addressed, ORMs cannot map it, duplicates pile up.</summary>
+public sealed class TableNoPrimaryKey : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "table-no-primary-key",
+        Title = "Table without a primary key",
+        Severity = Severity.Critical,
+        Category = RuleCategory.Integrity,
+        Why = "Without a primary key a row cannot be addressed reliably: exact duplicates can be inserted, "
+            + "updates and deletes by identity are impossible, logical replication refuses the table, and an ORM cannot map it. "
+            + "Association tables need a composite key over their foreign keys for the same reasons.",
+        Fix = "Declare a primary key: a surrogate `id` column, or for an association table a composite key over its foreign-key columns.",
+        BadExample = """
+            from sqlalchemy import Column, ForeignKey, Integer, Table
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+            post_tags = Table(
+                "post_tags",
+                Base.metadata,
+                Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE")),
+                Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE")),
+            )
+            """,
+        GoodExample = """
+            from sqlalchemy import Column, ForeignKey, Integer, Table
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+            post_tags = Table(
+                "post_tags",
+                Base.metadata,
+                Column("post_id", Integer, ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True),
+                Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+            )
+            """,
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var table in context.Schema.Tables)
+        {
+            if (table.PrimaryKey is { Columns.Count: > 0 }) continue;
+            var fkColumns = table.ForeignKeys.SelectMany(fk => fk.Columns).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var recommendation = table.IsAssociationTable && fkColumns.Count >= 2
+                ? $"Make ({string.Join(", ", fkColumns.Select(c => $"`{c}`"))}) the composite primary key (`primary_key=True` on each column)."
+                : "Add a primary key column (e.g. `id = mapped_column(Integer, primary_key=True)`).";
+            yield return Report(table.Span,
+                $"Table `{table.Name}` has no primary key.",
+                recommendation, table: table.Name);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+
+namespace SchemaAudit.Rules;
+
+/// <summary>All rules in this assembly, found once by reflection and sorted by id.</summary>
+public static class RuleRegistry
+{
+    private static readonly Lazy<IReadOnlyList<Rule>> s_all = new(() =>
+        [.. typeof(Rule).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Rule)) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (Rule)Activator.CreateInstance(t)!)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)]);
+
+    public static IReadOnlyList<Rule> All => s_all.Value;
+
+    public static Rule? Find(string id) => All.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>The ids of rules the engine itself reports (not <see cref="Rule"/> subclasses).</summary>
+    public static readonly RuleMetadata UnusedSuppression = new()
+    {
+        Id = "unused-suppression",
+        Title = "Inline ignore comment that suppresses nothing",
+        Severity = Analysis.Severity.Info,
+        Category = Analysis.RuleCategory.Tool,
+        Why = "An ignore comment that no longer matches a finding hides nothing today but will silently hide a real problem later; suppressions rot unless they are checked.",
+        Fix = "Delete the comment, or correct the rule id it names.",
+        BadExample = """
+            from sqlalchemy import Column, Integer
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+            class Tag(Base):
+                __tablename__ = "tags"
+                id = Column(Integer, primary_key=True)  # schema-audit: ignore[table-no-primary-key]
+            """,
+        GoodExample = """
+            from sqlalchemy import Column, Integer
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+            class Tag(Base):
+                __tablename__ = "tags"
+                id = Column(Integer, primary_key=True)
+            """,
+    };
+
+    /// <summary>Metadata of every rule, engine rules included, sorted by id.</summary>
+    public static IEnumerable<RuleMetadata> AllMetadata =>
+        All.Select(r => r.Metadata).Append(UnusedSuppression).OrderBy(m => m.Id, StringComparer.Ordinal);
+
+    public static RuleMetadata? FindMetadata(string id) => AllMetadata.FirstOrDefault(m => m.Id == id);
+}
