@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
+
 namespace SchemaAudit.Tests;
 
-/// <summary>Locates the repository's folders from the test binary.</summary>
+/// <summary>Locates the repository's folders (from this source file, so any build output folder works).</summary>
 internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
@@ -9,11 +11,11 @@ internal static class TestPaths
 
     public static string Examples => Path.Combine(RepositoryRoot, "examples");
 
-    private static string FindRoot()
+    private static string FindRoot([CallerFilePath] string thisFile = "")
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile) ?? AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SchemaAudit.sln")))
             dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("SchemaAudit.sln not found above " + AppContext.BaseDirectory);
+        return dir?.FullName ?? throw new InvalidOperationException("SchemaAudit.sln not found above " + thisFile);
     }
 }
