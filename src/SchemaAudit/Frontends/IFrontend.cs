@@ -11,6 +11,12 @@ public interface IFrontend
 {
     string Name { get; }
 
+    /// <summary>
+    /// The view of the schema this front-end feeds: ORM models, migrations/DDL, or a live
+    /// database. Each view becomes its own <see cref="Schema"/>; comparing views is drift.
+    /// </summary>
+    SchemaSourceKind View => SchemaSourceKind.OrmModels;
+
     /// <summary>Cheap test on path and content: does this file feed this front-end?</summary>
     bool Accepts(SourceFile file);
 
