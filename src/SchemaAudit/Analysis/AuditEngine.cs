@@ -51,7 +51,8 @@ public static class AuditEngine
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }
 
-    // A comment suppresses findings on its own line or on the line below it.
+    // A comment suppresses findings on its own line and on the line of code it stands above
+    // (see SuppressionScanner); the first matching comment takes the credit.
     private static List<Finding> ApplySuppressions(List<Finding> findings, List<InlineSuppression> suppressions, AuditConfig config)
     {
         if (suppressions.Count == 0) return findings;
@@ -59,12 +60,9 @@ public static class AuditEngine
         var byLine = new Dictionary<(string Path, int Line), List<InlineSuppression>>();
         foreach (var s in suppressions)
         {
-            foreach (var line in (ReadOnlySpan<int>)[s.Span.Line, s.Span.Line + 1])
-            {
-                if (!byLine.TryGetValue((s.Span.Path, line), out var list))
-                    byLine[(s.Span.Path, line)] = list = [];
-                list.Add(s);
-            }
+            var target = s.AppliesToLine > 0 ? s.AppliesToLine : s.Span.Line + 1;
+            AddAt(byLine, (s.Span.Path, s.Span.Line), s);
+            if (target != s.Span.Line) AddAt(byLine, (s.Span.Path, target), s);
         }
 
         var used = new HashSet<(InlineSuppression, string)>();
@@ -84,28 +82,43 @@ public static class AuditEngine
         }
 
         if (config.IsEnabled(RuleRegistry.UnusedSuppression.Id))
+            result.AddRange(UnusedSuppressions(suppressions, used, config));
+        return result;
+    }
+
+    private static IEnumerable<Finding> UnusedSuppressions(List<InlineSuppression> suppressions, HashSet<(InlineSuppression, string)> used, AuditConfig config)
+    {
+        var meta = RuleRegistry.UnusedSuppression;
+        var known = new HashSet<string>(RuleRegistry.AllMetadata.Select(m => m.Id), StringComparer.Ordinal);
+        foreach (var s in suppressions)
         {
-            var meta = RuleRegistry.UnusedSuppression;
-            foreach (var s in suppressions)
+            var ids = s.RuleIds.Count == 0 ? ["*"] : s.RuleIds;
+            foreach (var id in ids)
             {
-                var ids = s.RuleIds.Count == 0 ? ["*"] : s.RuleIds;
-                foreach (var id in ids)
+                // A suppression for a rule switched off in the configuration is not "unused".
+                if (used.Contains((s, id)) || (id != "*" && !config.IsEnabled(id))) continue;
+                var message = id == "*"
+                    ? "The ignore comment for all rules suppresses nothing."
+                    : known.Contains(id)
+                        ? $"The ignore comment for `{id}` suppresses nothing."
+                        : $"The ignore comment names `{id}`, which is not a rule id{NameSuggestions.DidYouMean(id, known)}.";
+                yield return new Finding
                 {
-                    // A suppression for a rule switched off in the configuration is not "unused".
-                    if (used.Contains((s, id)) || (id != "*" && !config.IsEnabled(id))) continue;
-                    var what = id == "*" ? "all rules" : $"`{id}`";
-                    result.Add(new Finding
-                    {
-                        RuleId = meta.Id,
-                        Severity = config.Severities.GetValueOrDefault(meta.Id, meta.Severity),
-                        Category = meta.Category,
-                        Message = $"The ignore comment for {what} suppresses nothing on this line or the next.",
-                        Recommendation = meta.Fix,
-                        Span = s.Span,
-                    });
-                }
+                    RuleId = meta.Id,
+                    Severity = config.Severities.GetValueOrDefault(meta.Id, meta.Severity),
+                    Category = meta.Category,
+                    Message = message,
+                    Recommendation = meta.Fix,
+                    Span = s.Span,
+                };
             }
         }
-        return result;
+    }
+
+    private static void AddAt(Dictionary<(string Path, int Line), List<InlineSuppression>> byLine, (string, int) key, InlineSuppression s)
+    {
+        if (!byLine.TryGetValue(key, out var list))
+            byLine[key] = list = [];
+        list.Add(s);
     }
 }

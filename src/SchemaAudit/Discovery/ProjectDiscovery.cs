@@ -1,86 +1,106 @@
-using System.Text;
 using SchemaAudit.Configuration;
 using SchemaAudit.Model;
 
 namespace SchemaAudit.Discovery;
 
-/// <summary>Finds the files under the audited paths that the front-ends may read.</summary>
+/// <summary>
+/// Finds the files under the audited paths that the front-ends may read, the way a developer
+/// would list their project: honouring <c>.gitignore</c> files and the configuration's
+/// <c>exclude</c> globs, skipping virtual environments, dependencies and build output, never
+/// leaving the audited root through a symlink, and never reading a binary or huge file.
+/// </summary>
 public static class ProjectDiscovery
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
-    private static readonly HashSet<string> s_skippedDirectories = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".git", ".hg", ".svn", "node_modules", "bin", "obj", "__pycache__", ".venv", "venv", "env", ".env",
-        "site-packages", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".idea", ".vs",
-    };
-
-    private static readonly HashSet<string> s_extensions = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Extensions a front-end may read (models, migrations, DDL, config files with connection strings).</summary>
+    public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".py", ".ts", ".mts", ".cts", ".js", ".mjs", ".cs", ".sql", ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".env",
     };
 
     /// <summary>
-    /// Discovers files under <paramref name="root"/> (a directory or a single file).
-    /// Relative paths in the result are relative to <paramref name="displayRoot"/>.
+    /// Discovers files under <paramref name="root"/> (a directory or a single file). Paths in
+    /// the result are relative to <paramref name="displayRoot"/>, with forward slashes, sorted.
     /// </summary>
+    /// <exception cref="AuditInputException"><paramref name="root"/> does not exist.</exception>
     public static IReadOnlyList<SourceFile> Discover(string root, string displayRoot, AuditConfig config, List<Diagnostic> diagnostics)
     {
-        var files = new List<SourceFile>();
-        if (File.Exists(root))
+        var fullRoot = Path.GetFullPath(root);
+        var fullDisplayRoot = Path.GetFullPath(displayRoot);
+        List<FileCandidate> candidates;
+        if (File.Exists(fullRoot))
         {
-            TryRead(root, displayRoot, files, diagnostics);
-            return files;
+            // A file named on the command line is read whatever the ignore files say.
+            candidates = [new FileCandidate(fullRoot, DisplayPath(fullDisplayRoot, fullRoot), new FileInfo(fullRoot).Length)];
         }
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        else if (Directory.Exists(fullRoot))
         {
-            var dir = pending.Pop();
-            foreach (var entry in Directory.EnumerateFileSystemEntries(dir).Order(StringComparer.Ordinal))
-            {
-                var info = new FileInfo(entry);
-                if (info.LinkTarget is not null) continue; // never follow links
-                if (Directory.Exists(entry))
-                {
-                    if (!s_skippedDirectories.Contains(Path.GetFileName(entry))) pending.Push(entry);
-                }
-                else if (s_extensions.Contains(Path.GetExtension(entry)))
-                {
-                    TryRead(entry, displayRoot, files, diagnostics);
-                }
-            }
+            candidates = new DirectoryWalker(fullRoot, fullDisplayRoot, config, diagnostics).Walk();
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
+        else
+        {
+            throw new AuditInputException($"{root}: no such file or directory");
+        }
+        return ReadAll(candidates, diagnostics);
     }
-
-    private static void TryRead(string path, string displayRoot, List<SourceFile> files, List<Diagnostic> diagnostics)
-    {
-        var relative = Path.GetRelativePath(displayRoot, path).Replace('\\', '/');
-        var length = new FileInfo(path).Length;
-        if (length > MaxFileBytes)
-        {
-            diagnostics.Add(new Diagnostic(SourceSpan.At(relative, 0, 0), $"skipped: file is {length / 1024} KiB, over the {MaxFileBytes / 1024} KiB limit", DiagnosticSeverity.Warning));
-            return;
-        }
-        var bytes = File.ReadAllBytes(path);
-        files.Add(new SourceFile(path, relative, Decode(bytes)));
-    }
-
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>UTF-8 (with or without BOM), falling back to Latin-1 so no byte is lost.</summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(byte[] bytes) => TextDecoding.Decode(bytes, out _);
+
+    internal static string DisplayPath(string fullDisplayRoot, string fullPath) =>
+        Path.GetRelativePath(fullDisplayRoot, fullPath).Replace('\\', '/');
+
+    // Reading dominates the cost of discovery, so files are read in parallel; the results keep
+    // the walk's order so that files and diagnostics come out the same on every run.
+    private static List<SourceFile> ReadAll(List<FileCandidate> candidates, List<Diagnostic> diagnostics)
     {
-        var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var files = new SourceFile?[candidates.Count];
+        var notes = new Diagnostic?[candidates.Count];
+        Parallel.For(0, candidates.Count, i => (files[i], notes[i]) = Read(candidates[i]));
+
+        var result = new List<SourceFile>(candidates.Count);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (notes[i] is { } note) diagnostics.Add(note);
+            if (files[i] is { } file) result.Add(file);
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return result;
+    }
+
+    private static (SourceFile? File, Diagnostic? Note) Read(FileCandidate candidate)
+    {
+        var where = SourceSpan.At(candidate.RelativePath, 1, 1);
+        if (candidate.Length > MaxFileBytes)
+        {
+            return (null, new Diagnostic(where,
+                $"skipped: the file is {candidate.Length / 1024} KiB, over the {MaxFileBytes / 1024} KiB limit", DiagnosticSeverity.Warning));
+        }
+        byte[] bytes;
         try
         {
-            return s_strictUtf8.GetString(bytes, offset, bytes.Length - offset);
+            bytes = File.ReadAllBytes(candidate.FullPath);
         }
-        catch (DecoderFallbackException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Encoding.Latin1.GetString(bytes);
+            return (null, new Diagnostic(where, $"skipped: cannot read the file: {ex.Message}", DiagnosticSeverity.Warning));
         }
+        if (bytes.Length > MaxFileBytes) // grew since it was listed
+        {
+            return (null, new Diagnostic(where,
+                $"skipped: the file is {bytes.Length / 1024} KiB, over the {MaxFileBytes / 1024} KiB limit", DiagnosticSeverity.Warning));
+        }
+        if (TextDecoding.LooksBinary(bytes))
+            return (null, new Diagnostic(where, "skipped: binary file (contains NUL bytes)", DiagnosticSeverity.Info));
+
+        var text = TextDecoding.Decode(bytes, out var encoding);
+        var note = encoding == TextEncodingUsed.Latin1
+            ? new Diagnostic(where, "not valid UTF-8: read as Latin-1", DiagnosticSeverity.Info)
+            : null;
+        return (new SourceFile(candidate.FullPath, candidate.RelativePath, text), note);
     }
 }
+
+/// <summary>A file the walk kept, not yet read.</summary>
+internal readonly record struct FileCandidate(string FullPath, string RelativePath, long Length);

@@ -53,4 +53,11 @@ public sealed record UpdateHook(string? Table, string Column, string Mechanism, 
 public sealed record CodeLiteral(string Value, SourceSpan Span);
 
 /// <summary>An inline ignore comment: the rule ids it names (empty = all rules), where it stands.</summary>
-public sealed record InlineSuppression(IReadOnlyList<string> RuleIds, SourceSpan Span);
+public sealed record InlineSuppression(IReadOnlyList<string> RuleIds, SourceSpan Span)
+{
+    /// <summary>
+    /// The line whose findings it suppresses besides its own: the next line of code for a comment
+    /// on a line of its own. 0 when unknown (then the line below <see cref="Span"/>).
+    /// </summary>
+    public int AppliesToLine { get; init; }
+}
