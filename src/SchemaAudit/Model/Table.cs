@@ -53,6 +53,9 @@ public sealed class Column
     /// <summary>ORM on-update expression as written (SQLAlchemy <c>onupdate=</c>, Drizzle <c>$onUpdate</c>).</summary>
     public string? OnUpdate { get; set; }
 
+    /// <summary>Server-side on-update as written (SQLAlchemy <c>server_onupdate=</c>, MySQL <c>ON UPDATE CURRENT_TIMESTAMP</c>).</summary>
+    public string? ServerOnUpdate { get; set; }
+
     public string? Comment { get; set; }
 
     /// <summary>Documentation in the source (SQLAlchemy <c>doc=</c>).</summary>

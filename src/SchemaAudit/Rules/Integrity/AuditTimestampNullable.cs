@@ -1,0 +1,89 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary><c>created_at</c>/<c>updated_at</c> that may be NULL or that nothing fills in.</summary>
+public sealed class AuditTimestampNullable : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "audit-timestamp-nullable",
+        Title = "Audit timestamp nullable or without a default",
+        Severity = Severity.Warning,
+        Category = RuleCategory.Integrity,
+        Why = "`created_at` and `updated_at` are only useful if every row has them. A nullable column with no default stays NULL for every "
+            + "insert that forgets it (raw SQL, bulk inserts, other services, fixtures); ordering, retention jobs and \"created this week\" "
+            + "queries then silently skip those rows.",
+        Fix = "Declare it NOT NULL with a server default: `mapped_column(DateTime(timezone=True), server_default=func.now(), nullable=False)` "
+            + "(in SQLAlchemy 2.0, `Mapped[datetime]` already means NOT NULL).",
+        BadExample = """
+            from sqlalchemy import Column, DateTime, Integer, String
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+
+            class Invoice(Base):
+                __tablename__ = "invoices"
+                id = Column(Integer, primary_key=True)
+                number = Column(String(32), nullable=False)
+                created_at = Column(DateTime(timezone=True))
+            """,
+        GoodExample = """
+            from sqlalchemy import Column, DateTime, Integer, String, func
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+
+            class Invoice(Base):
+                __tablename__ = "invoices"
+                id = Column(Integer, primary_key=True)
+                number = Column(String(32), nullable=False)
+                created_at = Column(DateTime(timezone=True), server_default=func.now(), nullable=False)
+            """,
+        KnownProblems = "An `updated_at` that is deliberately NULL until the first update (annotated `Mapped[datetime | None]`, "
+            + "with an on-update mechanism) is not reported. A default set by an insert listener counts only when the front-end recognised it.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var table in context.Schema.Tables)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (!AuditColumnNames.IsAuditTimestamp(column)) continue;
+                var hooked = context.HasUpdateHook(table.Name, column.Name);
+                var hasDefault = column.ServerDefault is not null || column.ClientDefault is not null || column.IsIdentity || hooked;
+                if (!column.Nullable && hasDefault) continue;
+                if (IsDeliberatelyNullUntilUpdated(column, hooked)) continue;
+
+                var problem = (column.Nullable, hasDefault) switch
+                {
+                    (true, false) => "is nullable and has no default",
+                    (true, true) => "is nullable",
+                    _ => "has no default",
+                };
+                var consequence = hasDefault
+                    ? "an explicit NULL (or a write that bypasses the default) leaves it empty"
+                    : "every insert that does not set it explicitly stores NULL or fails";
+                var name = column.Attribute?.Name ?? column.Name;
+                yield return Report(column.Span,
+                    $"Audit timestamp `{table.Name}.{column.Name}` {problem}: {consequence}.",
+                    hasDefault
+                        ? $"Declare `{name}` NOT NULL (`nullable=False`, or `Mapped[datetime]` without `Optional`)."
+                        : column.Nullable
+                            ? $"Give `{name}` `server_default=func.now()` and declare it NOT NULL."
+                            : $"Give `{name}` `server_default=func.now()`.",
+                    table: table.Name, column: column.Name);
+            }
+        }
+    }
+
+    // `updated_at: Mapped[datetime | None] = mapped_column(onupdate=func.now())`: NULL means "never updated", by design.
+    private static bool IsDeliberatelyNullUntilUpdated(Column column, bool hooked) =>
+        AuditColumnNames.IsUpdatedName(column.Name)
+        && column.Attribute?.AnnotationNullable == true
+        && (column.OnUpdate is not null || column.ServerOnUpdate is not null || hooked);
+}

@@ -1,0 +1,97 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>ON DELETE/UPDATE SET NULL on a column that cannot hold NULL: the parent's delete fails.</summary>
+public sealed class FkSetNullNotNull : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "fk-set-null-not-null",
+        Title = "ON DELETE SET NULL on a NOT NULL column",
+        Severity = Severity.Critical,
+        Category = RuleCategory.Integrity,
+        Why = "When the parent row is deleted, the database tries to set the referencing column to NULL. "
+            + "The column is NOT NULL, so the statement fails with a not-null violation: the parent can never be deleted "
+            + "while a child references it, which is neither what SET NULL promises nor what the code expects.",
+        Fix = "Decide what a child without its parent means: make the column nullable (and its annotation `Mapped[X | None]`) "
+            + "to keep orphans, or use `ondelete=\"CASCADE\"` to delete them, or `ondelete=\"RESTRICT\"` to forbid the delete explicitly.",
+        BadExample = """
+            from sqlalchemy import ForeignKey, String
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Post(Base):
+                __tablename__ = "posts"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                title: Mapped[str] = mapped_column(String(200))
+                author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=False)
+            """,
+        GoodExample = """
+            from sqlalchemy import ForeignKey, String
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Post(Base):
+                __tablename__ = "posts"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                title: Mapped[str] = mapped_column(String(200))
+                author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+            """,
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var table in context.Schema.Tables)
+        {
+            foreach (var fk in table.ForeignKeys)
+            {
+                var onDelete = fk.OnDelete == ReferentialAction.SetNull;
+                var onUpdate = fk.OnUpdate == ReferentialAction.SetNull;
+                if (!onDelete && !onUpdate) continue;
+
+                var notNull = fk.Columns
+                    .Select(table.FindColumn)
+                    .FirstOrDefault(c => c is not null && (!c.Nullable || c.IsPrimaryKey));
+                if (notNull is null) continue;
+
+                var clause = onDelete ? "ON DELETE SET NULL" : "ON UPDATE SET NULL";
+                var when = onDelete ? "Deleting" : "Changing the key of";
+                var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{fk.TargetColumns[0]}" : fk.TargetTable;
+                yield return Report(fk.Span.IsNone ? notNull.Span : fk.Span,
+                    $"Foreign key `{table.Name}.{notNull.Name}` → `{target}` is {clause}, but `{notNull.Name}` is NOT NULL: "
+                    + $"{when} a referenced `{StripSchema(fk.TargetTable)}` row fails with a not-null violation.",
+                    notNull.IsPrimaryKey
+                        ? $"`{notNull.Name}` is part of the primary key and can never be NULL: use `ondelete=\"CASCADE\"` or `\"RESTRICT\"`."
+                        : $"Make `{notNull.Name}` nullable (`nullable=True`, annotation `X | None`) to keep the `{table.Name}` row, "
+                          + "or use `ondelete=\"CASCADE\"` to delete it, or `\"RESTRICT\"` to forbid deleting the parent.",
+                    table: table.Name, column: notNull.Name);
+            }
+        }
+    }
+
+    private static string StripSchema(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? name : name[(dot + 1)..];
+    }
+}

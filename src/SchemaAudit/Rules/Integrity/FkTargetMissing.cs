@@ -1,0 +1,126 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>A foreign key or ORM relationship that points at a table, column or class that is not defined.</summary>
+public sealed class FkTargetMissing : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "fk-target-missing",
+        Title = "Foreign key or relationship target not defined",
+        Severity = Severity.Critical,
+        Category = RuleCategory.Integrity,
+        Why = "A foreign key to a table or column that does not exist cannot be created: `create_all()` raises "
+            + "`NoReferencedTableError`/`NoReferencedColumnError` and the migration fails. A relationship to an unknown class fails "
+            + "when the mappers are configured, i.e. on the first query, often only in production. Usually the cause is a typo or a rename "
+            + "that missed one place.",
+        Fix = "Correct the name (`ForeignKey(\"<table>.<column>\")` uses the table name, `relationship(\"<Class>\")` the class name), "
+            + "or define the missing table or class.",
+        BadExample = """
+            from sqlalchemy import ForeignKey, String
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Post(Base):
+                __tablename__ = "posts"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                title: Mapped[str] = mapped_column(String(200))
+                author_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+            """,
+        GoodExample = """
+            from sqlalchemy import ForeignKey, String
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Post(Base):
+                __tablename__ = "posts"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                title: Mapped[str] = mapped_column(String(200))
+                author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+            """,
+        KnownProblems = "Only the audited files are known: auditing one file of a project reports targets defined in the others "
+            + "(audit the whole models package). A target in a database schema that no audited table uses (e.g. Supabase's `auth.users`) "
+            + "is assumed to be external and is not reported. Nothing is reported while a model file could not be parsed, since the "
+            + "missing table may be in it, nor for a missing column of a class that inherits from a mixin the audit did not read.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        var schema = context.Schema;
+        // With nothing defined, or a model file unreadable, "not defined" would be a guess.
+        if (schema.Tables.Count == 0 || schema.Diagnostics.Exists(d => d.Severity == DiagnosticSeverity.Error)) yield break;
+
+        var knownSchemas = new HashSet<string>(
+            schema.Tables.Where(t => t.SchemaName is not null).Select(t => t.SchemaName!), StringComparer.OrdinalIgnoreCase);
+
+        foreach (var table in schema.Tables)
+        {
+            foreach (var fk in table.ForeignKeys)
+            {
+                if (CheckForeignKey(context, knownSchemas, table, fk) is { } finding) yield return finding;
+            }
+        }
+
+        if (!context.HasOrmFacts || schema.Entities.Count == 0) yield break;
+        foreach (var rel in schema.Relationships)
+        {
+            // A null target means the extractor found no class name to resolve: nothing to check.
+            if (rel.TargetEntity is not { Length: > 0 } written) continue;
+            if (context.FindEntity(EntityHierarchy.SimpleName(written)) is not null) continue;
+            yield return Report(rel.Span,
+                $"Relationship `{rel.OwnerEntity}.{rel.Attribute}` targets class `{EntityHierarchy.SimpleName(written)}`, which is not defined in the audited files: "
+                + "mapper configuration fails on first use.",
+                "Correct the class name in `relationship(...)`/`Mapped[...]` (it is the class name, not the table name), or define the class.",
+                table: rel.OwnerTable);
+        }
+    }
+
+    private Finding? CheckForeignKey(RuleContext context, HashSet<string> knownSchemas, Table table, ForeignKey fk)
+    {
+        var columns = string.Join(", ", fk.Columns);
+        var target = context.FindTable(fk.TargetTable);
+        if (target is null)
+        {
+            var dot = fk.TargetTable.LastIndexOf('.');
+            if (dot > 0 && !knownSchemas.Contains(fk.TargetTable[..dot])) return null; // another schema, e.g. auth.users
+            return Report(fk.Span,
+                $"Foreign key `{table.Name}.{columns}` references table `{fk.TargetTable}`, which is not defined in the audited files.",
+                $"Correct the table name in `ForeignKey(\"{fk.TargetTable}.…\")` (it is the `__tablename__`, not the class name), or define the table.",
+                table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
+        }
+
+        var missing = fk.TargetColumns.Where(c => target.FindColumn(c) is null).ToList();
+        if (missing.Count == 0) return null;
+        if (target.Entity is { } entity && (EntityHierarchy.HasUnknownAncestor(context, entity)
+            || missing.Exists(c => EntityHierarchy.SelfAndAncestors(context, entity).Any(e => e.AttributeNames.Contains(c)))))
+            return null; // a column we cannot see (from an unread mixin) may exist
+
+        var available = string.Join(", ", target.Columns.Where(c => c.IsPrimaryKey).Select(c => $"`{c.Name}`"));
+        return Report(fk.Span,
+            $"Foreign key `{table.Name}.{columns}` references column `{target.Name}.{missing[0]}`, which `{target.Name}` does not define.",
+            available.Length > 0
+                ? $"Reference an existing column of `{target.Name}` (its primary key is {available})."
+                : $"Reference an existing column of `{target.Name}`.",
+            table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
+    }
+}

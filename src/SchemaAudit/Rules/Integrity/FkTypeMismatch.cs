@@ -1,0 +1,91 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>A foreign-key column whose type differs from the column it references.</summary>
+public sealed class FkTypeMismatch : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "fk-type-mismatch",
+        Title = "Foreign key type differs from the referenced column",
+        Severity = Severity.Warning,
+        Category = RuleCategory.Integrity,
+        Why = "A foreign key must hold every value of the key it references. An `int` column referencing a `bigint` key overflows "
+            + "once ids pass 2^31; PostgreSQL refuses to create a foreign key between `uuid` and `text`; and joins between mismatched "
+            + "types need casts that keep indexes from being used.",
+        Fix = "Give the foreign-key column exactly the referenced column's type (in SQLAlchemy 2.0, also the matching `Mapped[...]` annotation).",
+        BadExample = """
+            from sqlalchemy import BigInteger, ForeignKey, Integer
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class Account(Base):
+                __tablename__ = "accounts"
+                id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+
+
+            class Invoice(Base):
+                __tablename__ = "invoices"
+                id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+                account_id: Mapped[int] = mapped_column(Integer, ForeignKey("accounts.id", ondelete="CASCADE"))
+            """,
+        GoodExample = """
+            from sqlalchemy import BigInteger, ForeignKey
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class Account(Base):
+                __tablename__ = "accounts"
+                id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+
+
+            class Invoice(Base):
+                __tablename__ = "invoices"
+                id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+                account_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("accounts.id", ondelete="CASCADE"))
+            """,
+        KnownProblems = "Columns whose type could not be determined are not compared. Lengths of string types are not compared.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var table in context.Schema.Tables)
+        {
+            foreach (var fk in table.ForeignKeys)
+            {
+                if (context.FindTable(fk.TargetTable) is not { } target) continue;
+                var pairs = Math.Min(fk.Columns.Count, fk.TargetColumns.Count);
+                for (var i = 0; i < pairs; i++)
+                {
+                    var local = table.FindColumn(fk.Columns[i]);
+                    var remote = target.FindColumn(fk.TargetColumns[i]);
+                    if (local is null || remote is null || !Differ(local.Type, remote.Type)) continue;
+
+                    yield return Report(local.Span.IsNone ? fk.Span : local.Span,
+                        $"`{table.Name}.{local.Name}` is {Describe(local)} but references `{target.Name}.{remote.Name}`, which is {Describe(remote)}.",
+                        $"Declare `{local.Name}` with the type of `{target.Name}.{remote.Name}` ({Written(remote)}).",
+                        table: table.Name, column: local.Name);
+                    break; // one finding per foreign key
+                }
+            }
+        }
+    }
+
+    private static bool Differ(LogicalType a, LogicalType b) =>
+        a != LogicalType.Unknown && b != LogicalType.Unknown && a != b;
+
+    private static string Describe(Column c) =>
+        c.TypeAsWritten.Length > 0 ? $"`{c.Type.DisplayName()}` (`{c.TypeAsWritten}`)" : $"`{c.Type.DisplayName()}`";
+
+    private static string Written(Column c) => c.TypeAsWritten.Length > 0 ? $"`{c.TypeAsWritten}`" : $"`{c.Type.DisplayName()}`";
+}

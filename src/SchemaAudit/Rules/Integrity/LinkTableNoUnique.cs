@@ -1,0 +1,130 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>An association/edge table whose links can be inserted twice.</summary>
+public sealed class LinkTableNoUnique : Rule
+{
+    // Columns that qualify a link rather than describe something else: part of the natural key.
+    private static readonly HashSet<string> s_linkQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "type", "kind", "role", "relation", "relation_type", "relationship_type", "link_type", "edge_type",
+    };
+
+    // Tables that record occurrences (every view, click, visit is a row): duplicates are the data.
+    private static readonly string[] s_occurrenceSuffixes =
+        ["log", "logs", "event", "events", "view", "views", "visit", "visits", "click", "clicks", "history", "histories", "audit", "audits"];
+
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "link-table-no-unique",
+        Title = "Link table without a unique key over its foreign keys",
+        Severity = Severity.Warning,
+        Category = RuleCategory.Integrity,
+        Why = "A link table with a surrogate `id` as its only key accepts the same pair twice: a user follows someone twice, a tag is "
+            + "attached to a post twice. Collections then show duplicates, counts are wrong, and removing the link removes only one of them. "
+            + "The ORM cannot prevent it under concurrent requests; only a unique key can.",
+        Fix = "Make the foreign-key columns (plus the link type, if there is one) the composite primary key, or add a `UniqueConstraint` over them.",
+        BadExample = """
+            from sqlalchemy import ForeignKey
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Follow(Base):
+                __tablename__ = "follows"
+                id: Mapped[int] = mapped_column(primary_key=True)
+                follower_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+                followed_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+            """,
+        GoodExample = """
+            from sqlalchemy import ForeignKey, UniqueConstraint
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Follow(Base):
+                __tablename__ = "follows"
+                __table_args__ = (UniqueConstraint("follower_id", "followed_id"),)
+                id: Mapped[int] = mapped_column(primary_key=True)
+                follower_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+                followed_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+            """,
+        KnownProblems = "A mapped class counts as a link table only when it has nothing but its foreign keys, a surrogate key, "
+            + "a link type (`type`, `kind`, `role`) and audit timestamps; a link with payload columns (`conversation_members.last_read_at`) "
+            + "is not recognised. Tables named like occurrence logs (`*_views`, `*_events`, `*_log`) are skipped. A table with no primary key "
+            + "at all is left to `table-no-primary-key`.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var table in context.Schema.Tables)
+        {
+            if (table.PrimaryKey is not { Columns.Count: > 0 } pk) continue;
+            var fkColumns = new HashSet<string>(table.ForeignKeys.SelectMany(fk => fk.Columns), StringComparer.OrdinalIgnoreCase);
+            if (table.ForeignKeys.Count < 2 || fkColumns.Count < 2 || !IsLinkTable(table, fkColumns, pk)) continue;
+
+            var qualifiers = table.Columns.Where(c => s_linkQualifiers.Contains(c.Name)).Select(c => c.Name);
+            var linkColumns = new HashSet<string>(fkColumns.Concat(qualifiers), StringComparer.OrdinalIgnoreCase);
+            if (HasLinkKey(table, pk, linkColumns)) continue;
+
+            var ordered = table.Columns.Where(c => linkColumns.Contains(c.Name)).Select(c => c.Name).ToList();
+            var quoted = string.Join(", ", ordered.Select(c => $"\"{c}\""));
+            yield return Report(table.Span,
+                $"Link table `{table.Name}` has no primary key or unique constraint over ({string.Join(", ", ordered)}): the same link can be stored twice.",
+                $"Add `UniqueConstraint({quoted})` to `{table.Name}` (or make these columns its composite primary key).",
+                table: table.Name,
+                after: $"__table_args__ = (UniqueConstraint({quoted}),)");
+        }
+    }
+
+    private static bool IsLinkTable(Table table, HashSet<string> fkColumns, PrimaryKey pk)
+    {
+        if (IsOccurrenceLog(table.Name)) return false;
+        if (table.IsAssociationTable) return true;
+        foreach (var column in table.Columns)
+        {
+            var isSurrogateKey = pk.Columns.Count == 1 && pk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase);
+            if (fkColumns.Contains(column.Name) || isSurrogateKey || s_linkQualifiers.Contains(column.Name)
+                || AuditColumnNames.IsCreatedName(column.Name) || AuditColumnNames.IsUpdatedName(column.Name))
+                continue;
+            return false; // a payload column: this is an entity with references, not a link
+        }
+        return true;
+    }
+
+    // A key made only of link columns makes a duplicate link impossible.
+    private static bool HasLinkKey(Table table, PrimaryKey pk, HashSet<string> linkColumns)
+    {
+        if (pk.Columns.TrueForAll(linkColumns.Contains)) return true;
+        if (table.UniqueConstraints.Exists(u => u.Columns.Count > 0 && u.Columns.TrueForAll(linkColumns.Contains))) return true;
+        return table.Indexes.Exists(i => i.IsUnique && i.Columns.Count > 0 && !i.IsExpression.Contains(true) && i.Columns.TrueForAll(linkColumns.Contains));
+    }
+
+    private static bool IsOccurrenceLog(string tableName)
+    {
+        var lower = tableName.ToLowerInvariant();
+        foreach (var suffix in s_occurrenceSuffixes)
+        {
+            if (lower == suffix || lower.EndsWith("_" + suffix, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>Timestamps written or stored without a time zone: <c>datetime.utcnow</c>, <c>datetime.now()</c>, PostgreSQL <c>timestamp without time zone</c>.</summary>
+public sealed partial class NaiveUtcTimestamp : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "naive-utc-timestamp",
+        Title = "Naive timestamp",
+        Severity = Severity.Warning,
+        Category = RuleCategory.Integrity,
+        Why = "`datetime.utcnow()` is deprecated since Python 3.12 and returns a naive datetime: nothing in the value says it is UTC, "
+            + "so comparing it with an aware datetime raises `TypeError`, and any code, driver or server that assumes local time shifts it "
+            + "silently. `datetime.now()` without a time zone is worse: it is the server's local time. On PostgreSQL, `timestamp without "
+            + "time zone` stores whatever wall-clock value it is given and loses the offset, so one deployment in another zone corrupts the ordering.",
+        Fix = "Use aware values and columns: `default=lambda: datetime.now(timezone.utc)` (or `server_default=func.now()`) with "
+            + "`DateTime(timezone=True)` (`timestamptz` on PostgreSQL).",
+        BadExample = """
+            from datetime import datetime
+
+            from sqlalchemy import Column, DateTime, Integer, String
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+
+            class Session(Base):
+                __tablename__ = "sessions"
+                id = Column(Integer, primary_key=True)
+                title = Column(String(200))
+                created_at = Column(DateTime, default=datetime.utcnow, nullable=False)
+            """,
+        GoodExample = """
+            from datetime import datetime, timezone
+
+            from sqlalchemy import Column, DateTime, Integer, String
+            from sqlalchemy.orm import declarative_base
+
+            Base = declarative_base()
+
+
+            class Session(Base):
+                __tablename__ = "sessions"
+                id = Column(Integer, primary_key=True)
+                title = Column(String(200))
+                created_at = Column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc), nullable=False)
+            """,
+        KnownProblems = "`datetime.utcnow` and `datetime.now()` without a time zone in a default or on-update are reported whatever the "
+            + "database. A naive column type without such a default is reported only when the dialect is known to be PostgreSQL and the "
+            + "name says it holds an instant (`*_at`, `*_time`, `timestamp`): SQLite has no time zone type and MySQL `DATETIME` none either, "
+            + "and plain `DateTime` is too common in projects of unknown dialect to report without evidence.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        var postgres = string.Equals(context.Schema.Dialect, "postgresql", StringComparison.OrdinalIgnoreCase);
+        foreach (var table in context.Schema.Tables)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (column.Type is not (LogicalType.Timestamp or LogicalType.TimestampTz or LogicalType.Unknown)) continue;
+                var naiveType = column.Type == LogicalType.Timestamp;
+                var defaultKind = Classify(column.ClientDefault);
+                var onUpdateKind = Classify(column.OnUpdate);
+                var worst = defaultKind > onUpdateKind ? defaultKind : onUpdateKind;
+
+                if (worst != ValueKind.Aware)
+                {
+                    yield return ReportNaiveValue(table, column, naiveType, defaultKind, onUpdateKind, worst);
+                }
+                else if (naiveType && postgres && AuditColumnNames.NamesAnInstant(column.Name))
+                {
+                    var name = column.Attribute?.Name ?? column.Name;
+                    yield return Report(column.Span,
+                        $"`{table.Name}.{column.Name}` is `timestamp without time zone` (`{Written(column)}`) on PostgreSQL: the instant is stored without its offset.",
+                        $"Declare `{name}` as `DateTime(timezone=True)` (`timestamptz`).",
+                        table: table.Name, column: column.Name,
+                        before: Written(column), after: "DateTime(timezone=True)");
+                }
+            }
+        }
+    }
+
+    private Finding ReportNaiveValue(Table table, Column column, bool naiveType, ValueKind defaultKind, ValueKind onUpdateKind, ValueKind worst)
+    {
+        var name = column.Attribute?.Name ?? column.Name;
+        var what = worst == ValueKind.UtcNow
+            ? "`datetime.utcnow`, which is deprecated and returns a naive datetime"
+            : "`datetime.now()` without a time zone, which is the server's local time";
+        var where = (defaultKind != ValueKind.Aware, onUpdateKind != ValueKind.Aware) switch
+        {
+            (true, true) => "default and on-update use",
+            (true, false) => "default uses",
+            _ => "on-update uses",
+        };
+        var parts = new List<(string Key, string Value)>();
+        if (defaultKind != ValueKind.Aware) parts.Add(("default", column.ClientDefault!));
+        if (onUpdateKind != ValueKind.Aware) parts.Add(("onupdate", column.OnUpdate!));
+        var before = string.Join(", ", parts.Select(p => $"{p.Key}={p.Value}"));
+        var after = string.Join(", ", parts.Select(p => $"{p.Key}=lambda: datetime.now(timezone.utc)"));
+        if (naiveType)
+        {
+            before = $"{Written(column)}, {before}";
+            after = $"DateTime(timezone=True), {after}";
+        }
+        return Report(column.Span,
+            $"`{table.Name}.{column.Name}`'s {where} {what}.",
+            naiveType
+                ? $"Use `lambda: datetime.now(timezone.utc)` and declare `{name}` as `DateTime(timezone=True)`, so the value and the column both carry the offset."
+                : $"Use `lambda: datetime.now(timezone.utc)` (or `server_default=func.now()`).",
+            table: table.Name, column: column.Name, before: before, after: after);
+    }
+
+    private static string Written(Column column) => column.TypeAsWritten.Length > 0 ? column.TypeAsWritten : "DateTime";
+
+    private enum ValueKind { Aware, LocalNow, UtcNow }
+
+    private static ValueKind Classify(string? expression)
+    {
+        if (expression is null) return ValueKind.Aware;
+        if (UtcNow().IsMatch(expression)) return ValueKind.UtcNow;
+        if (NaiveNow().IsMatch(expression)) return ValueKind.LocalNow;
+        return ValueKind.Aware;
+    }
+
+    // Only the stdlib call: a project's own `utcnow()` helper usually returns an aware value.
+    [GeneratedRegex(@"\bdatetime\.utcnow\b")]
+    private static partial Regex UtcNow();
+
+    // `datetime.now`, `datetime.now()`, `datetime.today()`: no time zone argument. `datetime.now(timezone.utc)` is aware.
+    [GeneratedRegex(@"\bdatetime\.(?:now|today)\b(?!\s*\(\s*[^)\s])")]
+    private static partial Regex NaiveNow();
+}

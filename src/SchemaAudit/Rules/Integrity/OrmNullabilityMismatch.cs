@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>The ORM type annotation says one thing about NULL, the explicit column nullability another.</summary>
+public sealed partial class OrmNullabilityMismatch : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "orm-nullability-mismatch",
+        Title = "Type annotation disagrees with column nullability",
+        Severity = Severity.Critical,
+        Category = RuleCategory.Integrity,
+        Why = "The annotation is what the code and the type checker trust; the column is what the database enforces. "
+            + "`Mapped[UUID]` on a nullable column tells every reader the value is always there, so code dereferences it without a check "
+            + "and fails on the first NULL (and `ON DELETE SET NULL` guarantees NULLs will appear). `Mapped[X | None]` on a NOT NULL column "
+            + "lets code assign `None`, which the database then rejects at flush time.",
+        Fix = "Make the two agree: `Mapped[X | None]` with `nullable=True`, `Mapped[X]` with `nullable=False` "
+            + "(in SQLAlchemy 2.0 the annotation alone is enough; drop the redundant `nullable=`).",
+        BadExample = """
+            from uuid import UUID
+
+            from sqlalchemy import ForeignKey
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[UUID] = mapped_column(primary_key=True)
+
+
+            class Conversation(Base):
+                __tablename__ = "conversations"
+                id: Mapped[UUID] = mapped_column(primary_key=True)
+                created_by: Mapped[UUID] = mapped_column(
+                    ForeignKey("users.id", ondelete="SET NULL"),
+                    nullable=True,
+                )
+            """,
+        GoodExample = """
+            from uuid import UUID
+
+            from sqlalchemy import ForeignKey
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class User(Base):
+                __tablename__ = "users"
+                id: Mapped[UUID] = mapped_column(primary_key=True)
+
+
+            class Conversation(Base):
+                __tablename__ = "conversations"
+                id: Mapped[UUID] = mapped_column(primary_key=True)
+                created_by: Mapped[UUID | None] = mapped_column(
+                    ForeignKey("users.id", ondelete="SET NULL"),
+                    nullable=True,
+                )
+            """,
+        KnownProblems = "Only explicit nullability is compared (when `nullable=` is absent, SQLAlchemy derives it from the annotation, "
+            + "so they cannot disagree). Primary-key columns annotated `Optional` (a value unknown until flush) are not reported.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        if (!context.HasOrmFacts) yield break;
+        foreach (var table in context.Schema.Tables)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (column.Attribute is not { NullableExplicit: true, AnnotationNullable: { } annotated } attribute) continue;
+                if (annotated == column.Nullable) continue;
+                if (annotated && column.IsPrimaryKey) continue; // Optional until the database assigns it
+
+                var span = column.Span.IsNone ? attribute.Span : column.Span;
+                var name = attribute.Name;
+                var annotation = attribute.Annotation ?? "";
+                if (column.Nullable)
+                {
+                    var setNull = table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
+                        && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase));
+                    var fixedAnnotation = MakeNullable(annotation);
+                    yield return Report(span,
+                        $"`{table.Name}.{column.Name}` is annotated `{annotation}` (never None) but declared `nullable=True`"
+                        + (setNull ? " and its foreign key is ON DELETE SET NULL" : "")
+                        + ": code trusting the annotation will meet NULL.",
+                        setNull
+                            ? $"Annotate `{name}` as `{fixedAnnotation}`: ON DELETE SET NULL needs the column nullable."
+                            : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=False` if a value is always required.",
+                        table: table.Name, column: column.Name,
+                        before: annotation.Length > 0 ? $"{name}: {annotation}" : null,
+                        after: annotation.Length > 0 ? $"{name}: {fixedAnnotation}" : null);
+                }
+                else
+                {
+                    var fixedAnnotation = MakeNonNullable(annotation);
+                    yield return Report(span,
+                        $"`{table.Name}.{column.Name}` is annotated `{annotation}` (may be None) but declared `nullable=False`: "
+                        + "assigning None passes the type checker and fails at flush.",
+                        fixedAnnotation is null
+                            ? $"Remove `None` from the annotation of `{name}`, or declare it `nullable=True` if the value is optional."
+                            : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=True` if the value is optional.",
+                        table: table.Name, column: column.Name,
+                        before: fixedAnnotation is null ? null : $"{name}: {annotation}",
+                        after: fixedAnnotation is null ? null : $"{name}: {fixedAnnotation}");
+                }
+            }
+        }
+    }
+
+    /// <summary><c>Mapped[UUID]</c> → <c>Mapped[UUID | None]</c>; <c>str</c> → <c>str | None</c>.</summary>
+    internal static string MakeNullable(string annotation)
+    {
+        var trimmed = annotation.Trim();
+        if (MappedWrapper().Match(trimmed) is { Success: true } m)
+            return $"{m.Groups["wrapper"].Value}[{m.Groups["inner"].Value.Trim()} | None]";
+        return trimmed.Length == 0 ? "X | None" : $"{trimmed} | None";
+    }
+
+    /// <summary><c>Mapped[Optional[X]]</c>, <c>Mapped[X | None]</c> → <c>Mapped[X]</c>; null when the form is not recognised.</summary>
+    internal static string? MakeNonNullable(string annotation)
+    {
+        var trimmed = annotation.Trim();
+        var wrapper = "";
+        var inner = trimmed;
+        if (MappedWrapper().Match(trimmed) is { Success: true } m)
+        {
+            wrapper = m.Groups["wrapper"].Value;
+            inner = m.Groups["inner"].Value.Trim();
+        }
+
+        string? stripped = null;
+        if (OptionalForm().Match(inner) is { Success: true } o) stripped = o.Groups["t"].Value.Trim();
+        else if (TrailingNone().Match(inner) is { Success: true } t) stripped = t.Groups["t"].Value.Trim();
+        else if (LeadingNone().Match(inner) is { Success: true } l) stripped = l.Groups["t"].Value.Trim();
+        if (stripped is null || stripped.Length == 0) return null;
+        return wrapper.Length > 0 ? $"{wrapper}[{stripped}]" : stripped;
+    }
+
+    [GeneratedRegex(@"^(?<wrapper>(?:\w+\.)*Mapped)\[(?<inner>.*)\]$", RegexOptions.Singleline)]
+    private static partial Regex MappedWrapper();
+
+    [GeneratedRegex(@"^(?:typing\.)?Optional\[(?<t>.*)\]$", RegexOptions.Singleline)]
+    private static partial Regex OptionalForm();
+
+    [GeneratedRegex(@"^['""]?(?<t>[^|]+?)\s*\|\s*None['""]?$", RegexOptions.Singleline)]
+    private static partial Regex TrailingNone();
+
+    [GeneratedRegex(@"^['""]?None\s*\|\s*(?<t>[^|]+?)['""]?$", RegexOptions.Singleline)]
+    private static partial Regex LeadingNone();
+}

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+
+namespace SchemaAudit.Rules.Integrity;
+
+/// <summary>A composite unique key with a nullable column: rows with NULL there never collide.</summary>
+public sealed class UniqueNullableColumn : Rule
+{
+    public override RuleMetadata Metadata { get; } = new()
+    {
+        Id = "unique-nullable-column",
+        Title = "Unique key over a nullable column",
+        Severity = Severity.Warning,
+        Category = RuleCategory.Integrity,
+        Why = "In SQL, NULL is never equal to NULL, so a unique constraint ignores every row where one of its columns is NULL. "
+            + "`UniqueConstraint(\"org_id\", \"slug\")` with a nullable `org_id` accepts any number of rows with the same `slug` and no "
+            + "organisation: exactly the duplicates the constraint was written to prevent.",
+        Fix = "Make the columns NOT NULL; or, on PostgreSQL 15+, declare the constraint `NULLS NOT DISTINCT` "
+            + "(`postgresql_nulls_not_distinct=True`); or add a partial unique index for the NULL case (`... WHERE org_id IS NULL`).",
+        BadExample = """
+            from sqlalchemy import ForeignKey, String, UniqueConstraint
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class Organization(Base):
+                __tablename__ = "organizations"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Project(Base):
+                __tablename__ = "projects"
+                __table_args__ = (UniqueConstraint("org_id", "slug", name="uq_projects_org_slug"),)
+                id: Mapped[int] = mapped_column(primary_key=True)
+                org_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+                slug: Mapped[str] = mapped_column(String(80))
+            """,
+        GoodExample = """
+            from sqlalchemy import ForeignKey, String, UniqueConstraint
+            from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+            class Base(DeclarativeBase):
+                pass
+
+
+            class Organization(Base):
+                __tablename__ = "organizations"
+                id: Mapped[int] = mapped_column(primary_key=True)
+
+
+            class Project(Base):
+                __tablename__ = "projects"
+                __table_args__ = (UniqueConstraint("org_id", "slug", name="uq_projects_org_slug"),)
+                id: Mapped[int] = mapped_column(primary_key=True)
+                org_id: Mapped[int] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+                slug: Mapped[str] = mapped_column(String(80))
+            """,
+        KnownProblems = "Single-column unique keys are not reported: many rows without a value is what an optional unique identifier "
+            + "(`stripe_customer_id`, `email` for invited users) usually means. Partial indexes whose predicate requires the nullable "
+            + "columns to be NOT NULL, and expression elements, are not reported.",
+    };
+
+    public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var table in context.Schema.Tables)
+        {
+            foreach (var unique in table.UniqueConstraints)
+            {
+                if (unique.NullsNotDistinct || unique.Columns.Count < 2) continue;
+                var nullable = NullableColumns(table, unique.Columns, null);
+                if (nullable.Count == 0) continue;
+                yield return Report(unique.Span.IsNone ? table.Span : unique.Span,
+                    Message(table, "Unique constraint", unique.Name, unique.Columns, nullable),
+                    Recommendation(nullable),
+                    table: table.Name, column: nullable.Count == 1 ? nullable[0] : null);
+            }
+
+            foreach (var index in table.Indexes)
+            {
+                if (!index.IsUnique || index.Columns.Count < 2) continue;
+                var plainColumns = index.Columns.Where((_, i) => i >= index.IsExpression.Count || !index.IsExpression[i]).ToList();
+                var nullable = NullableColumns(table, plainColumns, index.Where);
+                if (nullable.Count == 0) continue;
+                yield return Report(index.Span.IsNone ? table.Span : index.Span,
+                    Message(table, "Unique index", index.Name, index.Columns, nullable),
+                    Recommendation(nullable),
+                    table: table.Name, column: nullable.Count == 1 ? nullable[0] : null);
+            }
+        }
+    }
+
+    private static List<string> NullableColumns(Table table, IEnumerable<string> columns, string? predicate) =>
+        [.. columns.Where(name => table.FindColumn(name) is { Nullable: true, IsPrimaryKey: false }
+                                  && !(predicate is not null && PredicateExcludesNull(predicate, name)))];
+
+    // `x IS NOT NULL`, `x.isnot(None)`, `x.is_not(None)`, `x != None` in a partial index predicate.
+    private static bool PredicateExcludesNull(string predicate, string column)
+    {
+        var col = Regex.Escape(column);
+        return Regex.IsMatch(predicate, $@"\b{col}\b[""'`\]]?\s+IS\s+NOT\s+NULL\b", RegexOptions.IgnoreCase)
+            || Regex.IsMatch(predicate, $@"\b{col}\s*\.\s*is_?not\s*\(\s*None\s*\)")
+            || Regex.IsMatch(predicate, $@"\b{col}\s*!=\s*None\b");
+    }
+
+    private static string Message(Table table, string kind, string? name, List<string> columns, List<string> nullable)
+    {
+        var label = name is null ? "" : $" `{name}`";
+        var key = string.Join(", ", columns);
+        var which = string.Join(", ", nullable.Select(c => $"`{c}`"));
+        return $"{kind}{label} on `{table.Name}` ({key}) includes nullable {which}: rows where it is NULL never collide, so duplicates get through.";
+    }
+
+    private static string Recommendation(List<string> nullable)
+    {
+        var which = string.Join(", ", nullable.Select(c => $"`{c}`"));
+        return $"Make {which} NOT NULL, or declare the key NULLS NOT DISTINCT (`postgresql_nulls_not_distinct=True`, PostgreSQL 15+), "
+            + $"or add a partial unique index for rows where {which} is NULL.";
+    }
+}
