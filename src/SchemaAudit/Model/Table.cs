@@ -110,6 +110,9 @@ public sealed class Index
 
     public bool IsUnique { get; set; }
 
+    /// <summary>For a unique index: <c>NULLS NOT DISTINCT</c> (PostgreSQL 15+), so NULLs collide like values.</summary>
+    public bool NullsNotDistinct { get; set; }
+
     /// <summary>Partial index predicate (<c>WHERE ...</c>), null when none.</summary>
     public string? Where { get; set; }
 
