@@ -162,6 +162,10 @@ public sealed class PyParameter : PyNode
     public PyExpr? Default { get; init; }
     /// <summary>0 normal, 1 for <c>*args</c>, 2 for <c>**kwargs</c>.</summary>
     public int Star { get; init; }
+    /// <summary>Declared after <c>*</c> or <c>*args</c>.</summary>
+    public bool IsKeywordOnly { get; init; }
+    /// <summary>Declared before <c>/</c>.</summary>
+    public bool IsPositionalOnly { get; init; }
 }
 
 public sealed class PyClassDef : PyStmt
@@ -226,6 +230,8 @@ public sealed class PyCompound : PyStmt
     public required string Keyword { get; init; }
     public required IReadOnlyList<PyExpr> Headers { get; init; }
     public required IReadOnlyList<IReadOnlyList<PyStmt>> Blocks { get; init; }
+    /// <summary>What each block is, parallel to <see cref="Blocks"/>: <c>body</c>, <c>else</c>, <c>except</c>, <c>finally</c>, <c>case</c>.</summary>
+    public IReadOnlyList<string> BlockKinds { get; init; } = [];
 }
 
 /// <summary>pass, break, continue, del, global, nonlocal, raise, assert, type aliases ...: kept with their expressions.</summary>
