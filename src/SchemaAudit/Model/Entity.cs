@@ -63,6 +63,12 @@ public sealed class Relationship
     /// <summary><c>foreign_keys</c> elements as written.</summary>
     public List<string> ForeignKeyColumns { get; } = [];
 
+    /// <summary>
+    /// Columns on the target that <see cref="ForeignKeyColumns"/> point at, where the ORM states
+    /// them (Drizzle <c>one(t, { fields, references })</c>); empty when not written.
+    /// </summary>
+    public List<string> ReferencedColumns { get; } = [];
+
     public bool? UseList { get; set; }
     public string? OrderBy { get; set; }
 
