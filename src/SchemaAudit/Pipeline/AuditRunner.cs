@@ -16,7 +16,7 @@ namespace SchemaAudit.Pipeline;
 public static class AuditRunner
 {
     /// <summary>The front-ends, in the order they run.</summary>
-    public static IReadOnlyList<IFrontend> Frontends { get; } = [new SqlAlchemyFrontend(), new ConnectionStringScanner()];
+    public static IReadOnlyList<IFrontend> Frontends { get; } = [new SqlAlchemyFrontend(), new SchemaAudit.Frontends.Drizzle.DrizzleFrontend(), new ConnectionStringScanner()];
 
     /// <summary>Reads the given paths into one schema view.</summary>
     /// <param name="paths">Directories or files to audit.</param>
