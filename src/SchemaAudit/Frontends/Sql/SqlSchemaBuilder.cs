@@ -100,9 +100,8 @@ internal sealed class SqlSchemaBuilder
     private void Define(Table table, Column column, ColumnDef definition)
     {
         if (definition.Type is { } type) SetType(column, type, definition.Span);
-        column.Nullable = !(definition.NotNull || definition.PrimaryKey || definition.Identity || definition.Type?.IsSerial == true)
-                          || table.PrimaryKey?.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase) == true && false;
-        if (table.PrimaryKey?.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase) == true) column.Nullable = false;
+        var inPrimaryKey = table.PrimaryKey?.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase) == true;
+        column.Nullable = !(definition.NotNull || definition.PrimaryKey || definition.Identity || definition.Type?.IsSerial == true || inPrimaryKey);
         column.IsPrimaryKey = definition.PrimaryKey || column.IsPrimaryKey;
         column.IsIdentity = definition.Identity || definition.Type?.IsSerial == true;
         SetDefault(column, definition.DefaultExpression, definition.DefaultIsRawSql, definition.DefaultSpan);
