@@ -98,11 +98,15 @@ public sealed class FkTargetMissing : Rule
     private Finding? CheckForeignKey(RuleContext context, HashSet<string> knownSchemas, Table table, ForeignKey fk)
     {
         var columns = string.Join(", ", fk.Columns);
+        var dot = fk.TargetTable.LastIndexOf('.');
+        var targetSchema = dot > 0 ? fk.TargetTable[..dot] : null;
+        // A schema no audited table lives in (Supabase's `auth.users`) is managed elsewhere: not ours to judge.
+        if (targetSchema is not null && !knownSchemas.Contains(targetSchema)
+            && !string.Equals(targetSchema, "public", StringComparison.OrdinalIgnoreCase)) return null;
+
         var target = context.FindTable(fk.TargetTable);
         if (target is null)
         {
-            var dot = fk.TargetTable.LastIndexOf('.');
-            if (dot > 0 && !knownSchemas.Contains(fk.TargetTable[..dot])) return null; // another schema, e.g. auth.users
             return Report(fk.Span,
                 $"Foreign key `{table.Name}.{columns}` references table `{fk.TargetTable}`, which is not defined in the audited files.",
                 $"Correct the table name in `ForeignKey(\"{fk.TargetTable}.…\")` (it is the `__tablename__`, not the class name), or define the table.",

@@ -126,7 +126,10 @@ public sealed class OrmBackPopulatesMismatch : Rule
             if (owner is not null && inverse.TargetEntity is { } inverseTarget
                 && context.FindEntity(EntityHierarchy.SimpleName(inverseTarget)) is { } inverseTargetEntity
                 && !EntityHierarchy.IsSelfOrAncestor(context, owner, inverseTargetEntity.Name)
-                && !EntityHierarchy.IsSelfOrAncestor(context, inverseTargetEntity, owner.Name))
+                && !EntityHierarchy.IsSelfOrAncestor(context, inverseTargetEntity, owner.Name)
+                // When the inverse's own back_populates is missing on its (wrong) target, that side is the one reported.
+                && (FindRelationship(context, inverseTargetEntity, rel.Attribute) is not null
+                    || HasAttribute(context, inverseTargetEntity, rel.Attribute, backrefs)))
             {
                 yield return Report(rel.Span,
                     $"`{rel.OwnerEntity}.{rel.Attribute}` pairs with `{target.Name}.{inverseName}`, but that relationship targets `{inverseTargetEntity.Name}`, not `{rel.OwnerEntity}`.",

@@ -82,7 +82,7 @@ public sealed class UniqueNullableColumn : Rule
 
             foreach (var index in table.Indexes)
             {
-                if (!index.IsUnique || index.Columns.Count < 2) continue;
+                if (!index.IsUnique || index.NullsNotDistinct || index.Columns.Count < 2) continue;
                 var plainColumns = index.Columns.Where((_, i) => i >= index.IsExpression.Count || !index.IsExpression[i]).ToList();
                 var nullable = NullableColumns(table, plainColumns, index.Where);
                 if (nullable.Count == 0) continue;
