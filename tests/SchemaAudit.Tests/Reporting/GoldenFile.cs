@@ -58,6 +58,7 @@ internal static class LineDiff
             sb.Append(ops[i].Kind).Append(' ').Append(ops[i].Line).Append(ops[i].Kind == ' ' ? "" : $"    (line {ops[i].Number})").Append('\n');
             lastShown = i;
         }
+        if (lastShown >= 0 && lastShown < ops.Count - 1) sb.Append("  ...\n");
         return sb.ToString();
     }
 
@@ -73,8 +74,8 @@ internal static class LineDiff
         while (x < a.Length || y < b.Length)
         {
             if (x < a.Length && y < b.Length && a[x] == b[y]) { ops.Add((' ', a[x], x + 1)); x++; y++; }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y])) { ops.Add(('+', b[y], y + 1)); y++; }
-            else { ops.Add(('-', a[x], x + 1)); x++; }
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1])) { ops.Add(('-', a[x], x + 1)); x++; }
+            else { ops.Add(('+', b[y], y + 1)); y++; }
         }
         return ops;
     }
