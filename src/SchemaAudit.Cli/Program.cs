@@ -1,1 +1,8 @@
-namespace SchemaAudit.Cli; internal static class Program { private static int Main() => 0; }
+namespace SchemaAudit.Cli;
+
+/// <summary>Wires the real console and process into <see cref="CliApp"/>; everything else is testable in-process.</summary>
+internal static class Program
+{
+    private static int Main(string[] args) =>
+        CliApp.Run(args, Console.Out, Console.Error, Environment.CurrentDirectory, CliEnvironment.FromProcess());
+}

@@ -81,6 +81,9 @@ public sealed class GlobPattern
             var slash = relativePath.LastIndexOf('/');
             return _segments[0].Matches(relativePath[(slash + 1)..]);
         }
+        // Most paths fail on their name: check the last segment before walking the whole path.
+        var last = _segments[^1];
+        if (!last.IsDoubleStar && !last.Matches(relativePath[(relativePath.LastIndexOf('/') + 1)..])) return false;
         return MatchSegments(relativePath);
     }
 

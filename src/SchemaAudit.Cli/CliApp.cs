@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using SchemaAudit.Cli.Commands;
+using SchemaAudit.Configuration;
+
+namespace SchemaAudit.Cli;
+
+/// <summary>
+/// The <c>schema-audit</c> command line. Everything runs in-process against the given writers,
+/// directory and environment, so tests drive it exactly as a user would.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command, returns the exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory = null, CliEnvironment? environment = null)
+    {
+        var context = new CliContext(stdout, stderr, Path.GetFullPath(currentDirectory ?? Environment.CurrentDirectory),
+            environment ?? CliEnvironment.Detached);
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Show stack traces for internal errors.",
+            Recursive = true,
+        };
+        var root = BuildRootCommand(context, verbose);
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            ReportUsageErrors(parseResult, stderr);
+            return ExitCodes.UsageOrInputError;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (AuditInputException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (Exception ex)
+        {
+            // Our bug, not the user's: say so briefly; the stack trace is for --verbose.
+            stderr.WriteLine($"internal error: {ex.GetType().FullName}: {ex.Message}");
+            if (parseResult.GetValue(verbose)) stderr.WriteLine(ex.ToString());
+            else stderr.WriteLine("This is a bug in schema-audit. Run again with --verbose for the stack trace and report it.");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    internal static RootCommand BuildRootCommand(CliContext context, Option<bool> verbose)
+    {
+        var root = new RootCommand("Reviews database models (SQLAlchemy, SQL, ...) like a senior engineer would: "
+            + "defects with file and line, why they matter and how to fix them.")
+        {
+            AuditCommand.Create(context),
+            SchemaCommand.Create(context),
+            RulesCommand.Create(context),
+            ExplainCommand.Create(context),
+            DocsCommand.Create(context),
+        };
+        root.Add(verbose);
+        return root;
+    }
+
+    private static void ReportUsageErrors(ParseResult parseResult, TextWriter stderr)
+    {
+        var command = parseResult.CommandResult.Command;
+        var known = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name)
+            .Concat(command.Options.Where(o => !o.Hidden).Select(o => o.Name))
+            .ToList();
+        foreach (var error in parseResult.Errors)
+            stderr.WriteLine($"error: {error.Message}");
+        foreach (var token in parseResult.UnmatchedTokens)
+        {
+            var suggestion = NameSuggestions.DidYouMean(token, known);
+            if (suggestion.Length > 0) stderr.WriteLine($"`{token}`:{suggestion}");
+        }
+        var help = command is RootCommand ? "schema-audit --help" : $"schema-audit {command.Name} --help";
+        stderr.WriteLine($"Run `{help}` for usage.");
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using SchemaAudit.Configuration;
+using SchemaAudit.Pipeline;
+using SchemaAudit.Reporting;
+
+namespace SchemaAudit.Cli.Commands;
+
+/// <summary><c>schema-audit audit PATH...</c>: the audit itself, and the exit code CI acts on.</summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = CommonOptions.Paths("Files or directories to audit (default: the current directory).");
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = $"Report format: {string.Join(", ", ReporterRegistry.Formats)}.",
+            DefaultValueFactory = _ => "console",
+        };
+        var output = CommonOptions.Output("Write the report to this file instead of standard output.");
+        var failOn = new Option<string?>("--fail-on")
+        {
+            Description = "Exit with 1 when an active finding is at or above this severity: "
+                + "critical (default), warning, suggestion, info, or none.",
+        };
+        failOn.AcceptOnlyFromAmong([.. FailOn.Names]);
+        var config = CommonOptions.Config();
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "No colour in console output (also off with NO_COLOR or when output is redirected).",
+        };
+
+        var command = new Command("audit", "Audit database models and report defects with file and line.")
+        {
+            paths, format, output, failOn, config, noColor,
+        };
+        command.SetAction(parse => Run(context,
+            parse.GetValue(paths), parse.GetValue(format) ?? "console", parse.GetValue(output),
+            parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[]? paths, string format, string? output, string? failOnText, string? configPath, bool noColor)
+    {
+        var targets = AuditTargets.Resolve(paths, context);
+        var config = CommonOptions.LoadConfig(context, targets, configPath);
+        var failOn = failOnText is not null && FailOn.TryParse(failOnText, out var fromOption)
+            ? fromOption
+            : config.FailOn ?? FailOn.Default;
+
+        var reporterOptions = new ReporterOptions
+        {
+            UseColor = output is null && context.Environment.UseColor(noColor),
+            Width = output is null ? context.Environment.TerminalWidth : null,
+        };
+        var reporter = ReporterRegistry.Find(format, reporterOptions)
+            ?? throw new AuditInputException($"unknown report format `{format}`{NameSuggestions.DidYouMean(format, ReporterRegistry.Formats)}; "
+                + $"expected one of {string.Join(", ", ReporterRegistry.Formats)}");
+
+        var schema = AuditRunner.BuildSchema(targets.FullPaths, targets.Root, config);
+        var result = AuditRunner.Audit(schema, targets.DisplayRoot, config);
+        OutputTarget.Write(output, context, writer => reporter.Write(result, writer));
+
+        var failed = failOn.IsFailure(result.ActiveFindings);
+        if (output is not null)
+        {
+            var active = result.ActiveFindings.Count();
+            context.Out.WriteLine($"Wrote the {reporter.Format} report to {output}: {active} finding{(active == 1 ? "" : "s")}, "
+                + $"score {result.Score.Value}/100 ({result.Score.Grade}).");
+        }
+        return failed ? ExitCodes.FindingsAtThreshold : ExitCodes.Success;
+    }
+}
