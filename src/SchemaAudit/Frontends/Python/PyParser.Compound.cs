@@ -244,8 +244,7 @@ public sealed partial class PyParser
                 children.Add(type);
                 if (Accept(PyTokenKind.As))
                 {
-                    var nameStart = Current.Start;
-                    children.Add(NameNode(ExpectName(), nameStart));
+                    children.Add(ExpectNameNode());
                 }
             }
             headers.Add(OtherNode(kind, children, clauseStart));

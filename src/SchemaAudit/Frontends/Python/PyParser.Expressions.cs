@@ -15,7 +15,7 @@ public sealed partial class PyParser
     /// <summary><c>test</c>: a lambda, or an or-test with an optional <c>if ... else ...</c>.</summary>
     private PyExpr ParseTest()
     {
-        if (!TryEnter()) return ErrorNode(Current.Start);
+        if (!TryEnter()) return MissingExpression();
         var result = ParseTestCore();
         Exit();
         return result;
@@ -30,14 +30,13 @@ public sealed partial class PyParser
         {
             Advance();
             var test = ParseBinary(PrecOr);
-            PyExpr orElse = Expect(PyTokenKind.Else, "'else'") ? ParseTest() : ErrorNode(Current.Start);
+            PyExpr orElse = Expect(PyTokenKind.Else, "'else'") ? ParseTest() : MissingExpression();
             body = ConditionalNode(body, test, orElse, start);
         }
         if (_inPattern && Kind == PyTokenKind.As)
         {
             Advance();
-            var nameStart = Current.Start;
-            var name = NameNode(ExpectName(), nameStart);
+            var name = ExpectNameNode();
             body = OtherNode("as", [body, name], start);
         }
         return body;
@@ -100,10 +99,10 @@ public sealed partial class PyParser
 
     private PyExpr ParseLambda()
     {
-        if (!TryEnter()) return ErrorNode(Current.Start);
+        if (!TryEnter()) return MissingExpression();
         var start = Advance().Start; // lambda
         var parameters = ParseParameters(PyTokenKind.Colon, allowAnnotations: false);
-        var body = Expect(PyTokenKind.Colon, "':'") ? ParseTest() : ErrorNode(Current.Start);
+        var body = Expect(PyTokenKind.Colon, "':'") ? ParseTest() : MissingExpression();
         Exit();
         return LambdaNode(parameters, body, start);
     }
@@ -111,7 +110,7 @@ public sealed partial class PyParser
     /// <summary>Precedence climbing over every binary operator whose precedence is at least <paramref name="minPrecedence"/>.</summary>
     private PyExpr ParseBinary(int minPrecedence)
     {
-        if (!TryEnter()) return ErrorNode(Current.Start);
+        if (!TryEnter()) return MissingExpression();
         var start = Current.Start;
         var left = ParseUnary(minPrecedence);
         while (true)

@@ -21,10 +21,37 @@ public sealed partial class PyParser
         return new PyName { Id = id, Line = s.Line, Column = s.Column, EndLine = s.EndLine, EndColumn = s.EndColumn, Start = s.Start, End = s.End };
     }
 
-    private PyErrorExpr ErrorNode(int start)
+    /// <summary>
+    /// A zero-width stand-in for a missing expression: right after the previous token when the line
+    /// ended, otherwise at the unexpected token (and the enclosing nodes are stretched to cover it).
+    /// </summary>
+    private PyErrorExpr MissingExpression()
     {
-        var s = SpanOf(start, start);
+        var at = MissingPosition();
+        var s = SpanOf(at, at);
         return new PyErrorExpr { Line = s.Line, Column = s.Column, EndLine = s.EndLine, EndColumn = s.EndColumn, Start = s.Start, End = s.End };
+    }
+
+    /// <summary>Where a missing node stands; enclosing nodes are stretched to cover it.</summary>
+    private int MissingPosition()
+    {
+        var at = Kind is PyTokenKind.Newline or PyTokenKind.Indent or PyTokenKind.Dedent or PyTokenKind.EndOfFile
+            ? _lastTokenEnd
+            : Current.Start;
+        _lastTokenEnd = Math.Max(_lastTokenEnd, at);
+        return at;
+    }
+
+    /// <summary>A name node for the identifier at the cursor, or an empty one (and a diagnostic) when there is none.</summary>
+    private PyName ExpectNameNode()
+    {
+        if (Kind == PyTokenKind.Name)
+        {
+            var token = Advance();
+            return NameNode(token.Value ?? "", token.Start);
+        }
+        ErrorExpected("name");
+        return NameNode("", MissingPosition());
     }
 
     /// <summary>An absent slice bound: Python reads <c>x[:1]</c> as <c>x[None:1]</c>.</summary>

@@ -7,7 +7,7 @@ public sealed partial class PyParser
 {
     private PyExpr ParsePrimary()
     {
-        if (!TryEnter()) return ErrorNode(Current.Start);
+        if (!TryEnter()) return MissingExpression();
         var start = Current.Start;
         var expr = ParseAtom();
         while (true)
@@ -70,7 +70,7 @@ public sealed partial class PyParser
                 return ParseDictOrSetDisplay();
             default:
                 ErrorExpected("expression");
-                return ErrorNode(token.Start);
+                return MissingExpression();
         }
     }
 
@@ -216,7 +216,7 @@ public sealed partial class PyParser
             if (!CanStartExpression(Kind)) break;
             var key = ParseTest();
             keys.Add(key);
-            values.Add(Expect(PyTokenKind.Colon, "':'") ? ParseTest() : ErrorNode(Current.Start));
+            values.Add(Expect(PyTokenKind.Colon, "':'") ? ParseTest() : MissingExpression());
         }
         Expect(PyTokenKind.RightBrace, "'}'");
         return DictNode(keys, values, start);
@@ -238,7 +238,7 @@ public sealed partial class PyParser
             var isAsync = Accept(PyTokenKind.Async);
             Advance(); // for
             var target = ParseTargetList();
-            var iterable = Expect(PyTokenKind.In, "'in'") ? ParseBinary(PrecOr) : ErrorNode(Current.Start);
+            var iterable = Expect(PyTokenKind.In, "'in'") ? ParseBinary(PrecOr) : MissingExpression();
             clauses.Add(OtherNode(isAsync ? "async for" : "for", [target, iterable], start));
             while (Kind == PyTokenKind.If)
             {
@@ -270,11 +270,11 @@ public sealed partial class PyParser
     {
         var start = Current.Start;
         PyExpr? lower = Kind == PyTokenKind.Colon ? null : ParseStarNamed();
-        if (Kind != PyTokenKind.Colon) return lower ?? ErrorNode(start);
+        if (Kind != PyTokenKind.Colon) return lower ?? MissingExpression();
 
         Advance(); // :
-        var upper = CanStartExpression(Kind) ? ParseTest() : ImplicitNone(Current.Start);
-        PyExpr step = ImplicitNone(Current.Start);
+        var upper = CanStartExpression(Kind) ? ParseTest() : ImplicitNone(_lastTokenEnd);
+        PyExpr step = ImplicitNone(_lastTokenEnd);
         if (Accept(PyTokenKind.Colon) && CanStartExpression(Kind)) step = ParseTest();
         return OtherNode("slice", [lower ?? ImplicitNone(start), upper, step], start);
     }

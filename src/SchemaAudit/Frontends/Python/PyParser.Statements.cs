@@ -228,8 +228,7 @@ public sealed partial class PyParser
         var names = new List<PyExpr>();
         do
         {
-            var nameStart = Current.Start;
-            names.Add(NameNode(ExpectName(), nameStart));
+            names.Add(ExpectNameNode());
         }
         while (Accept(PyTokenKind.Comma));
         return SimpleNode(keyword, names, start);

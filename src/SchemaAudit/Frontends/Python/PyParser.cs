@@ -28,6 +28,7 @@ public sealed partial class PyParser
     private int _depth;
     private bool _reportedTooDeep;
     private int _lastErrorOffset = -1;
+    private int _silentThrough = -1;
     private bool _inPattern;
 
     private PyParser(string path, string source, PyLexResult lexed)
@@ -112,7 +113,7 @@ public sealed partial class PyParser
     private void Error(int offset, string message)
     {
         // One error per position: the cascade a single missing token causes is noise.
-        if (offset == _lastErrorOffset || _errors.Count >= MaxErrors) return;
+        if (offset == _lastErrorOffset || offset <= _silentThrough || _errors.Count >= MaxErrors) return;
         _lastErrorOffset = offset;
         _errors.Add(new PySyntaxError(offset, message));
     }
@@ -165,6 +166,10 @@ public sealed partial class PyParser
             _reportedTooDeep = true;
             Error(Current.Start, "too deeply nested: the parser gives up on this statement");
         }
+        // Give up on the rest of the logical line, quietly: every enclosing level now meets its end
+        // and would otherwise report its own missing bracket.
+        while (Kind is not (PyTokenKind.Newline or PyTokenKind.EndOfFile)) Advance();
+        _silentThrough = Current.Start;
         return false;
     }
 
