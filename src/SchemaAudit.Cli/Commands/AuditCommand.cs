@@ -56,8 +56,8 @@ internal static class AuditCommand
             ?? throw new AuditInputException($"unknown report format `{format}`{NameSuggestions.DidYouMean(format, ReporterRegistry.Formats)}; "
                 + $"expected one of {string.Join(", ", ReporterRegistry.Formats)}");
 
-        var schema = AuditRunner.BuildSchema(targets.FullPaths, targets.Root, config);
-        var result = AuditRunner.Audit(schema, targets.DisplayRoot, config);
+        var views = AuditRunner.BuildViews(targets.FullPaths, targets.Root, config);
+        var result = AuditRunner.Audit(views, targets.DisplayRoot, config);
         OutputTarget.Write(output, context, writer => reporter.Write(result, writer));
 
         var failed = failOn.IsFailure(result.ActiveFindings);

@@ -12,6 +12,14 @@ public static class AuditEngine
 {
     public static IReadOnlyList<Finding> Run(Schema schema, IReadOnlyList<Rule> rules, AuditConfig config)
     {
+        var result = ApplySuppressions(RunRules(schema, rules, config), schema.Suppressions, config);
+        result.Sort(CompareFindings);
+        return result;
+    }
+
+    /// <summary>Runs the rules on one view, with severity overrides applied; no suppressions yet.</summary>
+    public static List<Finding> RunRules(Schema schema, IReadOnlyList<Rule> rules, AuditConfig config)
+    {
         var context = new RuleContext(schema);
         var findings = new List<Finding>();
         foreach (var rule in rules)
@@ -32,10 +40,7 @@ public static class AuditEngine
                     $"internal error in rule `{rule.Id}`: {ex.GetType().Name}: {ex.Message}"));
             }
         }
-
-        var result = ApplySuppressions(findings, schema.Suppressions, config);
-        result.Sort(CompareFindings);
-        return result;
+        return findings;
     }
 
     /// <summary>Deterministic report order: path, line, column, rule id, message.</summary>
@@ -53,7 +58,7 @@ public static class AuditEngine
 
     // A comment suppresses findings on its own line and on the line of code it stands above
     // (see SuppressionScanner); the first matching comment takes the credit.
-    private static List<Finding> ApplySuppressions(List<Finding> findings, List<InlineSuppression> suppressions, AuditConfig config)
+    public static List<Finding> ApplySuppressions(List<Finding> findings, List<InlineSuppression> suppressions, AuditConfig config)
     {
         if (suppressions.Count == 0) return findings;
 

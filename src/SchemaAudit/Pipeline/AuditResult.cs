@@ -8,7 +8,11 @@ public sealed class AuditResult
 {
     /// <summary>The audited root as shown in reports (<c>.</c> or the path given).</summary>
     public required string Root { get; init; }
+    /// <summary>The primary view (ORM models when there are any, else migrations, else the live database).</summary>
     public required Schema Schema { get; init; }
+
+    /// <summary>Every view that was read, primary first; several views are compared for drift.</summary>
+    public IReadOnlyList<Schema> Views { get; init; } = [];
 
     /// <summary>All findings, suppressed ones included, sorted by path, line, column, rule id.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }

@@ -2,6 +2,8 @@ using SchemaAudit.Analysis;
 using SchemaAudit.Configuration;
 using SchemaAudit.Discovery;
 using SchemaAudit.Frontends;
+using SchemaAudit.Frontends.Drizzle;
+using SchemaAudit.Frontends.Migrations;
 using SchemaAudit.Frontends.SqlAlchemy;
 using SchemaAudit.Frontends.Text;
 using SchemaAudit.Model;
@@ -10,36 +12,63 @@ using SchemaAudit.Rules;
 namespace SchemaAudit.Pipeline;
 
 /// <summary>
-/// The whole pipeline: discover → front-ends → unified model → rules → suppressions → score.
+/// The whole pipeline: discover → front-ends → one unified model per view (ORM models,
+/// migrations, live database) → rules → suppressions → score.
 /// Everything is in-process and side-effect free apart from reading the audited files.
 /// </summary>
 public static class AuditRunner
 {
     /// <summary>The front-ends, in the order they run.</summary>
-    public static IReadOnlyList<IFrontend> Frontends { get; } = [new SqlAlchemyFrontend(), new SchemaAudit.Frontends.Drizzle.DrizzleFrontend(), new ConnectionStringScanner()];
+    public static IReadOnlyList<IFrontend> Frontends { get; } =
+    [
+        new SqlAlchemyFrontend(),
+        new DrizzleFrontend(),
+        new ConnectionStringScanner(),
+        new SqlMigrationsFrontend(),
+        new AlembicFrontend(),
+    ];
 
-    /// <summary>Reads the given paths into one schema view.</summary>
-    /// <param name="paths">Directories or files to audit.</param>
+    /// <summary>Discovers the files under <paramref name="paths"/>; unreadable ones become diagnostics.</summary>
     /// <param name="root">Directory that relative paths in the output are relative to.</param>
-    public static Schema BuildSchema(IReadOnlyList<string> paths, string root, AuditConfig config)
+    public static IReadOnlyList<SourceFile> Discover(IReadOnlyList<string> paths, string root, AuditConfig config, List<Diagnostic> diagnostics)
     {
-        var diagnostics = new List<Diagnostic>();
         var files = new List<SourceFile>();
         foreach (var path in paths)
             files.AddRange(ProjectDiscovery.Discover(Path.GetFullPath(path), root, config, diagnostics));
-        var schema = BuildSchema(files);
-        schema.Diagnostics.InsertRange(0, diagnostics);
-        return schema;
+        return files;
     }
 
-    /// <summary>Builds a schema view from files already read (tests use this with in-memory files).</summary>
-    public static Schema BuildSchema(IReadOnlyList<SourceFile> files)
+    /// <summary>Reads the given paths into the primary schema view (see <see cref="BuildViews"/>).</summary>
+    public static Schema BuildSchema(IReadOnlyList<string> paths, string root, AuditConfig config) =>
+        BuildViews(paths, root, config)[0];
+
+    /// <summary>Reads the given paths into every schema view they hold, primary first (see <see cref="BuildViews(IReadOnlyList{SourceFile})"/>).</summary>
+    public static IReadOnlyList<Schema> BuildViews(IReadOnlyList<string> paths, string root, AuditConfig config)
     {
-        var schema = new Schema();
+        var diagnostics = new List<Diagnostic>();
+        var views = BuildViews(Discover(paths, root, config, diagnostics));
+        views[0].Diagnostics.InsertRange(0, diagnostics);
+        return views;
+    }
+
+    /// <summary>The primary view of files already read (tests use this with in-memory files).</summary>
+    public static Schema BuildSchema(IReadOnlyList<SourceFile> files) => BuildViews(files)[0];
+
+    /// <summary>
+    /// Builds one schema per view that has input, primary first: ORM models when any model
+    /// declares a table, else migrations/DDL, else whatever there is. Diagnostics, file
+    /// facts and inline suppressions of all views are gathered in the primary view, so
+    /// reports show everything that was read. Never empty.
+    /// </summary>
+    public static IReadOnlyList<Schema> BuildViews(IReadOnlyList<SourceFile> files)
+    {
+        var views = new SortedDictionary<SchemaSourceKind, Schema>();
         foreach (var frontend in Frontends)
         {
             var accepted = files.Where(frontend.Accepts).ToList();
             if (accepted.Count == 0) continue;
+            if (!views.TryGetValue(frontend.View, out var schema))
+                views[frontend.View] = schema = new Schema { SourceKind = frontend.View };
             try
             {
                 frontend.Extract(accepted, schema);
@@ -50,33 +79,81 @@ public static class AuditRunner
                 schema.Diagnostics.Add(new Diagnostic(SourceSpan.None, $"internal error in the {frontend.Name} front-end: {ex.GetType().Name}: {ex.Message}"));
             }
         }
+
+        var ordered = views.Values.ToList();
+        if (ordered.Count == 0) ordered.Add(new Schema());
+        var primary = ordered.Find(v => v.Tables.Count > 0) ?? ordered[0];
+        ordered.Remove(primary);
+        ordered.Insert(0, primary);
+
+        foreach (var other in ordered.Skip(1))
+        {
+            primary.Diagnostics.AddRange(other.Diagnostics);
+            foreach (var file in other.Files)
+            {
+                if (!primary.Files.Exists(f => f.Path == file.Path)) primary.Files.Add(file);
+            }
+            // Secrets in source are a fact about the project, not about one view.
+            primary.ConnectionStrings.AddRange(other.ConnectionStrings);
+            other.ConnectionStrings.Clear();
+        }
         foreach (var file in files)
-            SuppressionScanner.Scan(file, schema.Suppressions);
-        return schema;
+            SuppressionScanner.Scan(file, primary.Suppressions);
+        return ordered;
     }
 
     /// <summary>Runs the enabled rules on a schema and scores the result.</summary>
-    public static AuditResult Audit(Schema schema, string displayRoot, AuditConfig config)
+    public static AuditResult Audit(Schema schema, string displayRoot, AuditConfig config) =>
+        Audit([schema], displayRoot, config);
+
+    /// <summary>
+    /// Runs the enabled rules on every view. A defect found in an earlier view (same rule,
+    /// table and column) is not reported again from a later one: models and migrations of one
+    /// schema share their defects, and the model is where a developer fixes them.
+    /// </summary>
+    public static AuditResult Audit(IReadOnlyList<Schema> views, string displayRoot, AuditConfig config)
     {
+        var primary = views[0];
         var rules = RuleRegistry.All.Where(r => config.IsEnabled(r.Id)).ToList();
-        var findings = AuditEngine.Run(schema, rules, config);
+        var findings = new List<Finding>();
+        var reportedEarlier = new HashSet<(string, string, string)>();
+        foreach (var view in views)
+        {
+            var diagnosticsBefore = view.Diagnostics.Count;
+            var reportedHere = new HashSet<(string, string, string)>();
+            foreach (var finding in AuditEngine.RunRules(view, rules, config))
+            {
+                if (finding.Table is not null)
+                {
+                    var key = (finding.RuleId, finding.Table.ToLowerInvariant(), finding.ColumnName?.ToLowerInvariant() ?? "");
+                    if (reportedEarlier.Contains(key)) continue;
+                    reportedHere.Add(key);
+                }
+                findings.Add(finding);
+            }
+            reportedEarlier.UnionWith(reportedHere);
+            // Rule errors on a secondary view are reported with the rest.
+            if (!ReferenceEquals(view, primary))
+                primary.Diagnostics.AddRange(view.Diagnostics.Skip(diagnosticsBefore));
+        }
+        var result = AuditEngine.ApplySuppressions(findings, primary.Suppressions, config);
+        result.Sort(AuditEngine.CompareFindings);
         return new AuditResult
         {
             Root = displayRoot,
-            Schema = schema,
-            Findings = findings,
+            Schema = primary,
+            Views = views,
+            Findings = result,
             RulesRun = rules,
-            Score = Score.Compute(findings.Where(f => !f.IsSuppressed)),
-            Statistics = Statistics.Compute(schema),
+            Score = Score.Compute(result.Where(f => !f.IsSuppressed)),
+            Statistics = Statistics.Compute(primary),
         };
     }
 
     /// <summary>Discovers, reads and audits <paramref name="paths"/>.</summary>
     public static AuditResult Run(IReadOnlyList<string> paths, AuditConfig config)
     {
-        var root = CommonRoot(paths);
-        var schema = BuildSchema(paths, root, config);
-        return Audit(schema, DisplayRoot(paths), config);
+        return Audit(BuildViews(paths, CommonRoot(paths), config), DisplayRoot(paths), config);
     }
 
     /// <summary>The directory findings' paths are relative to: the audited directory, or the common parent of several paths.</summary>
