@@ -14,7 +14,7 @@ internal sealed class DirectoryWalker
     {
         ".git", ".hg", ".svn", "node_modules", "bin", "obj", "__pycache__", "__pypackages__", ".venv", "venv", "env", ".env",
         "site-packages", "dist-packages", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
-        ".cache", ".eggs", ".direnv", "build", "dist", "out", ".next", ".nuxt", ".turbo", ".idea", ".vs", ".vscode",
+        ".cache", ".eggs", ".direnv", "build", "dist", ".next", ".nuxt", ".turbo", ".idea", ".vs", ".vscode",
     };
 
     private readonly string _root;
