@@ -37,6 +37,10 @@ public sealed class Relationship
     public string? TargetEntity { get; set; }
     public string? TargetTable { get; set; }
 
+    /// <summary>The target as written (<c>"Publisher"</c>, <c>Publisher</c>, <c>models.Publisher</c>), kept when it could not be
+    /// resolved, so rules can name it; null when no target was written or it resolved.</summary>
+    public string? TargetAsWritten { get; set; }
+
     public RelationshipKind Kind { get; set; }
 
     /// <summary>Loading strategy as written (<c>select</c>, <c>selectin</c>, <c>joined</c>, <c>raise</c>, <c>dynamic</c>, <c>write_only</c>, <c>noload</c>); null when unspecified.</summary>

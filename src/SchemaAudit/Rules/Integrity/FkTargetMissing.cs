@@ -84,15 +84,24 @@ public sealed class FkTargetMissing : Rule
         if (!context.HasOrmFacts || schema.Entities.Count == 0) yield break;
         foreach (var rel in schema.Relationships)
         {
-            // A null target means the extractor found no class name to resolve: nothing to check.
-            if (rel.TargetEntity is not { Length: > 0 } written) continue;
-            if (context.FindEntity(EntityHierarchy.SimpleName(written)) is not null) continue;
+            if (UnresolvedTarget(context, rel) is not { } name) continue;
             yield return Report(rel.Span,
-                $"Relationship `{rel.OwnerEntity}.{rel.Attribute}` targets class `{EntityHierarchy.SimpleName(written)}`, which is not defined in the audited files: "
+                $"Relationship `{rel.OwnerEntity}.{rel.Attribute}` targets class `{name}`, which is not defined in the audited files: "
                 + "mapper configuration fails on first use.",
                 "Correct the class name in `relationship(...)`/`Mapped[...]` (it is the class name, not the table name), or define the class.",
                 table: rel.OwnerTable);
         }
+    }
+
+    /// <summary>The class name a relationship targets when no audited class has it; null when resolved or not a plain name.</summary>
+    private static string? UnresolvedTarget(RuleContext context, Relationship rel)
+    {
+        var written = rel.TargetEntity ?? rel.TargetAsWritten;
+        if (written is null) return null; // no target written: nothing to check
+        var name = EntityHierarchy.SimpleName(written);
+        // `lambda: X`, `Mapped[...]` forms and other expressions cannot be judged from their text.
+        if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c == '_') || char.IsDigit(name[0])) return null;
+        return context.FindEntity(name) is null ? name : null;
     }
 
     private Finding? CheckForeignKey(RuleContext context, HashSet<string> knownSchemas, Table table, ForeignKey fk)

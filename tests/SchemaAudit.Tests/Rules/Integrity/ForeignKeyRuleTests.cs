@@ -142,11 +142,21 @@ public sealed class FkTargetMissingTests
         schema.Relationships.Add(Rel("Post", "author", "User", 10));
         schema.Relationships.Add(Rel("Post", "publisher", "Publisher", 11));
         schema.Relationships.Add(Rel("Post", "unknown", null, 12));
+        var unresolved = Rel("Post", "vendor", null, 13);
+        unresolved.TargetAsWritten = "\"Vendor\"";
+        schema.Relationships.Add(unresolved);
+        var expression = Rel("Post", "sponsor", null, 14);
+        expression.TargetAsWritten = "lambda: Sponsor";
+        schema.Relationships.Add(expression);
+        var resolvedByModule = Rel("Post", "owner", null, 15);
+        resolvedByModule.TargetAsWritten = "models.User";
+        schema.Relationships.Add(resolvedByModule);
         Link(schema);
 
-        var finding = Assert.Single(Run<FkTargetMissing>(schema));
-        Assert.Equal(11, finding.Span.Line);
-        Assert.Contains("`Publisher`", finding.Message, StringComparison.Ordinal);
+        var findings = Run<FkTargetMissing>(schema);
+        Assert.Equal([11, 13], findings.Lines());
+        Assert.Contains("`Publisher`", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("`Vendor`", findings[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
