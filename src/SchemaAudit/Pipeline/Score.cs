@@ -10,10 +10,13 @@ public sealed record Score(int Value, string Grade, IReadOnlyList<Deduction> Ded
 {
     // Points per finding, and the most one rule may cost: a rule that fires fifty times is
     // one systemic problem, not fifty, and must not drown the rest of the report.
+    // Calibrated on reference/example-database-models-review.md: a raw `server_default` in five
+    // files plus a duplicate index is an A (the reviewer gave 94), while one critical defect
+    // (data loss, runtime failure, security hole) weighs as much as four warnings.
     private static int PointsPer(Severity s) => s switch
     {
         Severity.Critical => 8,
-        Severity.Warning => 3,
+        Severity.Warning => 2,
         Severity.Suggestion => 1,
         _ => 0,
     };
@@ -21,7 +24,7 @@ public sealed record Score(int Value, string Grade, IReadOnlyList<Deduction> Ded
     private static int CapPerRule(Severity s) => s switch
     {
         Severity.Critical => 24,
-        Severity.Warning => 9,
+        Severity.Warning => 6,
         Severity.Suggestion => 3,
         _ => 0,
     };

@@ -47,6 +47,19 @@ public sealed class ExampleGoldenTests
 
     [Theory]
     [MemberData(nameof(Examples))]
+    public void Schema_dumps_match_golden_files(string example)
+    {
+        var schema = Audit(example).Schema;
+        using var json = new StringWriter();
+        SchemaJsonWriter.Write(schema, json);
+        GoldenFile.AssertMatches($"example-{example}.schema.json", json.ToString());
+        using var mermaid = new StringWriter();
+        MermaidWriter.Write(schema, mermaid);
+        GoldenFile.AssertMatches($"example-{example}.mmd", mermaid.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Examples))]
     public void Reports_are_identical_on_a_second_run(string example)
     {
         var first = Audit(example);

@@ -41,7 +41,7 @@ public sealed class MarkdownReporterTests
         Assert.Contains($"**Score: {result.Score.Value}/100, grade {result.Score.Grade}.**", s_report, StringComparison.Ordinal);
         Assert.Contains("**Overall assessment: ", s_report, StringComparison.Ordinal);
         Assert.Contains("| Rule | Severity | Findings | Points |", s_report, StringComparison.Ordinal);
-        Assert.Contains("| `fk-missing-index` | warning | 3 | −9 |", s_report, StringComparison.Ordinal);
+        Assert.Contains("| `fk-missing-index` | warning | 3 | −6 |", s_report, StringComparison.Ordinal);
         Assert.Contains($"| **Total** |  | 7 | **−{result.Score.Deductions.Sum(d => d.Points)}** |", s_report, StringComparison.Ordinal);
     }
 
