@@ -390,7 +390,8 @@ public sealed partial class TsParser
         {
             if (AtPunct(","))
             {
-                onHole?.Invoke();
+                if (onHole is null) Error($"expected an element before ','");
+                else onHole();
                 Advance();
                 continue;
             }

@@ -523,6 +523,7 @@ public sealed partial class TsParser
         if (At("abstract")) Advance();
         Advance(); // class
         var name = AtIdentifier && !At("extends") && !At("implements") ? Advance().Value : null;
+        if (AtPunct("<")) SkipTypeParameters();
         SkipClassRest();
         return Finish(new TsClassDecl { Name = name }, start);
     }
@@ -552,8 +553,9 @@ public sealed partial class TsParser
     {
         Advance();
         var name = Advance().Value;
+        if (AtPunct("<")) SkipTypeParameters();
         while (!AtEnd && !AtPunct("{") && !AtPunct(";") && !AtPunct("}"))
-            SkipOne(); // type parameters, extends
+            SkipOne(); // extends clauses
         if (AtPunct("{")) SkipOne();
         else Error($"expected an interface body but found {Describe(Current)}");
         return Finish(new TsTypeDecl { Keyword = "interface", Name = name }, start);
