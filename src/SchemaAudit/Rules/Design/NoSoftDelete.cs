@@ -14,7 +14,12 @@ public sealed class NoSoftDelete : Rule
     private static readonly FrozenSet<string> s_retirementWords = new[]
     {
         "deleted", "deletion", "archived", "archive", "removed", "discarded", "trashed", "purged", "tombstone", "tombstoned",
+        "deactivated", "disabled", "inactive",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Boolean switches that retire a row without deleting it (`is_active`, `enabled`).
+    private static readonly FrozenSet<string> s_activeFlags =
+        new[] { "active", "is_active", "enabled", "is_enabled" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // Columns a pure link table may have besides its foreign keys.
     private static readonly FrozenSet<string> s_linkTableExtras = new[]
@@ -79,7 +84,7 @@ public sealed class NoSoftDelete : Rule
             """,
         KnownProblems = "Only tables mapped by an ORM class are considered (a live database or DDL cannot say which tables are entities). "
             + "Parents whose cascading children are all pure link tables (foreign keys plus bookkeeping columns) are not reported: "
-            + "deleting them loses links, not content. A status enum with a `deleted`/`archived` value counts as soft delete.",
+            + "deleting them loses links, not content. A status enum with a `deleted`/`archived` value, and an `is_active`/`enabled` flag, count as a way to retire rows.",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
@@ -163,6 +168,7 @@ public sealed class NoSoftDelete : Rule
     {
         foreach (var column in table.Columns)
         {
+            if (column.Type == LogicalType.Bool && s_activeFlags.Contains(column.Name)) return true;
             foreach (var word in NameHeuristics.Words(column.Name))
                 if (s_retirementWords.Contains(word)) return true;
             if (column.Type == LogicalType.Enum && EnumOf(column, enums) is { } type

@@ -22,10 +22,12 @@ public sealed class JsonQueryableState : Rule
     private static readonly FrozenSet<string> s_opaqueOwners =
         new[] { "ui", "editor", "form", "widget", "layout", "frontend", "client", "view", "canvas", "wizard" }.ToFrozenSet(StringComparer.Ordinal);
 
-    // Configuration read with the row, even when it configures synchronisation (`sync_settings`).
-    private static readonly FrozenSet<string> s_configNouns =
-        new[] { "config", "configuration", "settings", "setting", "options", "preferences", "schema", "mapping", "rules", "template" }
-            .ToFrozenSet(StringComparer.Ordinal);
+    // Configuration and detail read with the row, even when about synchronisation (`sync_settings`, `node_sync_detail`).
+    private static readonly FrozenSet<string> s_readWithRowNouns = new[]
+    {
+        "config", "configuration", "settings", "setting", "options", "preferences", "schema", "mapping", "rules", "template",
+        "detail", "details", "info", "metadata", "data", "payload", "log", "report", "snapshot", "history",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public override RuleMetadata Metadata { get; } = new()
     {
@@ -94,7 +96,7 @@ public sealed class JsonQueryableState : Rule
         if (words.Count == 0) return false;
         if (words.Count > 1 && s_opaqueOwners.Contains(words[0])) return false;
         if (s_stateNouns.Contains(words[^1])) return true;
-        if (s_configNouns.Contains(words[^1])) return false;
+        if (s_readWithRowNouns.Contains(words[^1])) return false;
         foreach (var w in words)
             if (s_syncWords.Contains(w)) return true;
         return false;

@@ -160,8 +160,8 @@ public sealed partial class ServerDefaultRawSql : Rule
     private Finding Build(Table table, Column column, string expression, string sql, Construct construct)
     {
         var written = TextCall().IsMatch(expression) ? $"server_default={expression.Trim()}" : $"server_default=\"{sql}\"";
-        var message = $"Server default `{sql}` on `{table.Name}.{column.Name}` is raw SQL that works on {construct.WorksOn}: "
-            + "the table cannot be created as written on other databases (typically the SQLite database of a test suite).";
+        var message = $"Server default `{sql}` on `{table.Name}.{column.Name}` is raw SQL that only some databases understand ({construct.WorksOn}), "
+            + "so the table cannot be created as written elsewhere, typically in the SQLite database of a test suite.";
 
         string recommendation;
         string? after = null;

@@ -18,6 +18,7 @@ public sealed class JsonQueryableStateTests
     [InlineData("sync_settings", false)]
     [InlineData("state_history", false)]
     [InlineData("statistics", false)]
+    [InlineData("node_sync_detail", false)]
     public void Judges_state_from_the_column_name(string name, bool fires)
     {
         var table = Table("sessions", 1, Col(name, LogicalType.Json, 7));
