@@ -101,12 +101,19 @@ internal sealed class RelationshipReader
             }
         }
 
+        var targetExpression = call.PositionalAt(0) ?? kw.Value("argument");
+        // relationship(cls.__name__) / relationship(cls) in a declared_attr method: the class itself.
+        if (def.Function is not null && targetExpression is PyName { Id: "cls" } or PyAttribute { Attr: "__name__", Value: PyName { Id: "cls" } })
+        {
+            targetExpression = null;
+            targetText = owner.Class.Name;
+        }
         var draft = new RelationshipDraft
         {
             Model = rel,
             Owner = owner,
             Module = module,
-            TargetExpression = call.PositionalAt(0) ?? kw.Value("argument"),
+            TargetExpression = targetExpression,
             TargetText = targetText,
             SecondaryExpression = call.PositionalAt(1) ?? kw.Value("secondary") ?? (api == "Relationship" ? call.KeywordValue("link_model") : null),
             Collection = collection,
