@@ -30,7 +30,7 @@ public sealed class JsonReporter : IReporter
         w.WriteString("root", result.Root);
 
         w.WriteStartArray("findings");
-        foreach (var finding in result.Findings)
+        foreach (var finding in facts.Findings)
             WriteFinding(w, finding, facts);
         w.WriteEndArray();
 

@@ -23,6 +23,7 @@ public sealed class MarkdownReporter : IReporter
         md.Line($"# Database model review: {MarkdownWriter.Code(result.Root)}");
         WriteSummary(md, facts);
         WriteStatistics(md, result.Statistics);
+        WriteTables(md, result.Schema);
         foreach (var severity in s_sections)
             WriteSeveritySection(md, facts, severity);
         WriteNotes(md, facts);
@@ -103,6 +104,26 @@ public sealed class MarkdownReporter : IReporter
         if (s.ModelFiles.Count == 0) return;
         md.Paragraph("Model files:");
         md.Table(["File", "Lines"], s.ModelFiles.Select(f => (IReadOnlyList<string>)[MarkdownWriter.Code(f.Path), Number(f.Lines)]), new HashSet<int> { 1 });
+    }
+
+    /// <summary>One row per table, folded away (it is reference material, long on big schemas).</summary>
+    private static void WriteTables(MarkdownWriter md, Model.Schema schema)
+    {
+        if (schema.Tables.Count == 0) return;
+        md.BlankLine();
+        md.Line($"<details><summary>{ReportText.Count(schema.Tables.Count, "table")}</summary>");
+        var rows = schema.Tables
+            .OrderBy(t => t.QualifiedName, StringComparer.Ordinal)
+            .Select(t => (IReadOnlyList<string>)[
+                MarkdownWriter.Code(t.QualifiedName),
+                t.Entity?.Name is { } entity ? MarkdownWriter.Code(entity) : t.IsAssociationTable ? "association" : "",
+                Number(t.Columns.Count),
+                Number(t.ForeignKeys.Count),
+                Number(t.Indexes.Count + t.UniqueConstraints.Count + (t.PrimaryKey is { Columns.Count: > 0 } ? 1 : 0)),
+                t.Span.IsNone ? "" : MarkdownWriter.Code(ReportText.Location(t.Span))]);
+        md.Table(["Table", "Mapped by", "Columns", "Foreign keys", "Keys and indexes", "Declared at"], rows, new HashSet<int> { 2, 3, 4 });
+        md.Line("</details>");
+        md.BlankLine();
     }
 
     private static void WriteSeveritySection(MarkdownWriter md, ReportFacts facts, Severity severity)

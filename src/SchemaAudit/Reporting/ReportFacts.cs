@@ -29,7 +29,9 @@ internal sealed class ReportFacts
 
         var active = new List<Finding>();
         var suppressed = new List<Finding>();
-        foreach (var f in result.Findings)
+        // The runner sorts findings; sorting again (stable) keeps hand-built results deterministic too.
+        Findings = [.. result.Findings.OrderBy(f => f, Comparer<Finding>.Create(AuditEngine.CompareFindings))];
+        foreach (var f in Findings)
             (f.IsSuppressed ? suppressed : active).Add(f);
         Active = active;
         Suppressed = suppressed;
@@ -43,11 +45,14 @@ internal sealed class ReportFacts
             .ThenBy(g => g.RuleId, StringComparer.Ordinal)];
 
         // A suppressed finding is still a finding: its rule did not pass, it was silenced.
-        var firing = new HashSet<string>(result.Findings.Select(f => f.RuleId), StringComparer.Ordinal);
+        var firing = new HashSet<string>(Findings.Select(f => f.RuleId), StringComparer.Ordinal);
         PassedRules = [.. result.RulesRun.Where(r => !firing.Contains(r.Id)).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     public AuditResult Result { get; }
+
+    /// <summary>All findings, suppressed ones included, in report order (path, line, column, rule id).</summary>
+    public IReadOnlyList<Finding> Findings { get; }
 
     /// <summary>Findings that count (not suppressed), in report order.</summary>
     public IReadOnlyList<Finding> Active { get; }

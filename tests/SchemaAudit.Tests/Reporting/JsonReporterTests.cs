@@ -146,6 +146,19 @@ public sealed class JsonReporterTests
     }
 
     [Fact]
+    public void Findings_given_out_of_order_are_reported_in_order()
+    {
+        var sorted = SampleAudit.Create();
+        var shuffled = new SchemaAudit.Pipeline.AuditResult
+        {
+            Root = sorted.Root, Schema = sorted.Schema, Findings = [.. sorted.Findings.Reverse()],
+            RulesRun = sorted.RulesRun, Score = sorted.Score, Statistics = sorted.Statistics,
+        };
+        Assert.Equal(ReportOutput.Render(new JsonReporter(), sorted), ReportOutput.Render(new JsonReporter(), shuffled));
+        Assert.Equal(ReportOutput.Render(new MarkdownReporter(), sorted), ReportOutput.Render(new MarkdownReporter(), shuffled));
+    }
+
+    [Fact]
     public void Sample_matches_golden_file() =>
         GoldenFile.AssertMatches("sample-report.json", ReportOutput.Render(new JsonReporter(), SampleAudit.Create()));
 }

@@ -56,6 +56,14 @@ public sealed class MarkdownReporterTests
     }
 
     [Fact]
+    public void Tables_are_listed_in_a_folded_table()
+    {
+        Assert.Contains("<details><summary>4 tables</summary>", s_report, StringComparison.Ordinal);
+        Assert.Contains("| `conversation_members` | association | 2 | 2 | 1 | `app/models/conversation.py:40` |", s_report, StringComparison.Ordinal);
+        Assert.Contains("| `messages` | `Message` | 6 | 3 | 2 | `app/models/message.py:20` |", s_report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rule_with_several_findings_is_one_heading_with_its_why_once_and_each_place()
     {
         Assert.Contains("### W1. `fk-missing-index`: Foreign key without an index (3 places)", s_report, StringComparison.Ordinal);
