@@ -4,16 +4,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, TimestampMixin
+from .base import Base, TimestampMixin, UUIDPrimaryKeyMixin
 
 if TYPE_CHECKING:
     from .conversation import Conversation
 
 
-class Message(TimestampMixin, Base):
+class Message(UUIDPrimaryKeyMixin, TimestampMixin, Base):
     """A message in a conversation; replies point at their parent."""
 
     __tablename__ = "messages"
@@ -21,7 +20,6 @@ class Message(TimestampMixin, Base):
         Index("ix_messages_conversation_created", "conversation_id", "created_at"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     conversation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     sender_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reply_to_id: Mapped[uuid.UUID | None] = mapped_column(
