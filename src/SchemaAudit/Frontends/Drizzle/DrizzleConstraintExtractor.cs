@@ -79,6 +79,7 @@ internal sealed class DrizzleConstraintExtractor(DrizzleProject project, Drizzle
             foreach (var (key, local) in TsSyntax.BoundNames(pattern))
                 scope.Bind(local, key is null ? new TableColumnsValue(table) : new ColumnRefValue(table, key));
         }
+        project.BindLocals(function.Function, function.Module, scope);
         if (TsSyntax.ReturnedExpression(function.Function) is not { } returned)
         {
             context.Warn(module.Ast.SpanOf(function.Function), $"table `{table.Model.Name}`: the config callback returns nothing we can read");

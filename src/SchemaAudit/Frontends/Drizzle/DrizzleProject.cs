@@ -253,7 +253,23 @@ internal sealed class DrizzleProject
                 : parameters[i].Default is { } fallback ? Resolve(fallback, function.Module, null, depth + 1) : new UnknownValue("missing argument");
             bindings.Bind(name.Name, argument);
         }
+        BindLocals(function.Function, function.Module, bindings);
         return new ExpressionValue(TsSyntax.Unwrap(returned), function.Module, bindings);
+    }
+
+    /// <summary>Binds the <c>const</c>s at the top of a function's block body (<c>const extra = [...]; return [...extra]</c>).</summary>
+    public void BindLocals(TsFunctionExpr function, DrizzleModule module, DrizzleScope scope)
+    {
+        if (function.BlockBody is null) return;
+        foreach (var statement in function.BlockBody)
+        {
+            if (statement is not TsVariableDecl variables) continue;
+            foreach (var declarator in variables.Declarators)
+            {
+                if (declarator is { Target: TsBindingName { Name.Length: > 0 } name, Initializer: { } init })
+                    scope.Bind(name.Name, Resolve(init, module, scope));
+            }
+        }
     }
 
     /// <summary>A string the expression stands for: a literal, or a const/parameter bound to one.</summary>

@@ -185,6 +185,7 @@ internal sealed class DrizzleTableExtractor(DrizzleProject project, DrizzleExpre
                     foreach (var (key, local) in TsSyntax.BoundNames(pattern))
                         builders.Bind(local, key is null ? new ExternalNamespaceValue(package) : new ExternalValue(package, key));
                 }
+                project.BindLocals(function.Function, function.Module, builders);
                 CollectColumnProperties(returned, function.Module, builders, table, into, depth + 1);
                 break;
             default:
