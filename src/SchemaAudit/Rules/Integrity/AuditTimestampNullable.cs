@@ -49,41 +49,42 @@ public sealed class AuditTimestampNullable : Rule
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
-        foreach (var table in context.Schema.Tables)
+        var weak = context.Schema.Tables
+            .SelectMany(t => t.Columns.Select(c => (t, (Column: c, HasDefault: HasDefault(context, t, c)))))
+            .Where(x => AuditColumnNames.IsAuditTimestamp(x.Item2.Column)
+                        && (x.Item2.Column.Nullable || !x.Item2.HasDefault)
+                        && !IsDeliberatelyNullUntilUpdated(context, x.t, x.Item2.Column));
+        foreach (var ((column, hasDefault), tables) in SharedDeclarations.BySpan(weak, x => x.Column.Span))
         {
-            foreach (var column in table.Columns)
+            var problem = (column.Nullable, hasDefault) switch
             {
-                if (!AuditColumnNames.IsAuditTimestamp(column)) continue;
-                var hooked = context.HasUpdateHook(table.Name, column.Name);
-                var hasDefault = column.ServerDefault is not null || column.ClientDefault is not null || column.IsIdentity || hooked;
-                if (!column.Nullable && hasDefault) continue;
-                if (IsDeliberatelyNullUntilUpdated(column, hooked)) continue;
-
-                var problem = (column.Nullable, hasDefault) switch
-                {
-                    (true, false) => "is nullable and has no default",
-                    (true, true) => "is nullable",
-                    _ => "has no default",
-                };
-                var consequence = hasDefault
-                    ? "an explicit NULL (or a write that bypasses the default) leaves it empty"
-                    : "every insert that does not set it explicitly stores NULL or fails";
-                var name = column.Attribute?.Name ?? column.Name;
-                yield return Report(column.Span,
-                    $"Audit timestamp `{table.Name}.{column.Name}` {problem}: {consequence}.",
-                    hasDefault
-                        ? $"Declare `{name}` NOT NULL (`nullable=False`, or `Mapped[datetime]` without `Optional`)."
-                        : column.Nullable
-                            ? $"Give `{name}` `server_default=func.now()` and declare it NOT NULL."
-                            : $"Give `{name}` `server_default=func.now()`.",
-                    table: table.Name, column: column.Name);
-            }
+                (true, false) => "is nullable and has no default",
+                (true, true) => "is nullable",
+                _ => "has no default",
+            };
+            var consequence = hasDefault
+                ? "an explicit NULL (or a write that bypasses the default) leaves it empty"
+                : "every insert that does not set it explicitly stores NULL or fails";
+            var name = column.Attribute?.Name ?? column.Name;
+            yield return Report(column.Span,
+                $"Audit timestamp {SharedDeclarations.Name(tables, column.Name)} {problem}: {consequence}.",
+                hasDefault
+                    ? $"Declare `{name}` NOT NULL (`nullable=False`, or `Mapped[datetime]` without `Optional`)."
+                    : column.Nullable
+                        ? $"Give `{name}` `server_default=func.now()` and declare it NOT NULL."
+                        : $"Give `{name}` `server_default=func.now()`.",
+                table: tables[0].Name, column: column.Name);
         }
     }
 
+    // A listener that fills the column counts as its default.
+    private static bool HasDefault(RuleContext context, Table table, Column column) =>
+        column.ServerDefault is not null || column.ClientDefault is not null || column.IsIdentity
+        || context.HasUpdateHook(table.Name, column.Name);
+
     // `updated_at: Mapped[datetime | None] = mapped_column(onupdate=func.now())`: NULL means "never updated", by design.
-    private static bool IsDeliberatelyNullUntilUpdated(Column column, bool hooked) =>
+    private static bool IsDeliberatelyNullUntilUpdated(RuleContext context, Table table, Column column) =>
         AuditColumnNames.IsUpdatedName(column.Name)
         && column.Attribute?.AnnotationNullable == true
-        && (column.OnUpdate is not null || column.ServerOnUpdate is not null || hooked);
+        && (column.OnUpdate is not null || column.ServerOnUpdate is not null || context.HasUpdateHook(table.Name, column.Name));
 }

@@ -63,20 +63,19 @@ public sealed class FkOnDeleteUnspecified : Rule
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
-        foreach (var table in context.Schema.Tables)
+        var unspecified = context.Schema.Tables
+            .SelectMany(t => t.ForeignKeys.Select(fk => (t, fk)))
+            .Where(x => x.fk.OnDelete == ReferentialAction.Unspecified && !IsInheritanceKey(context, x.t, x.fk));
+        foreach (var (fk, tables) in SharedDeclarations.BySpan(unspecified, fk => fk.Span))
         {
-            foreach (var fk in table.ForeignKeys)
-            {
-                if (fk.OnDelete != ReferentialAction.Unspecified || IsInheritanceKey(context, table, fk)) continue;
-
-                var columns = string.Join(", ", fk.Columns);
-                var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{string.Join(", ", fk.TargetColumns)}" : fk.TargetTable;
-                var span = fk.Span.IsNone && fk.Columns.Count > 0 && table.FindColumn(fk.Columns[0]) is { } c ? c.Span : fk.Span;
-                yield return Report(span,
-                    $"Foreign key `{table.Name}.{columns}` → `{target}` does not say what happens on delete: the database falls back to NO ACTION.",
-                    $"Add `ondelete=\"CASCADE\"`, `\"SET NULL\"` or `\"RESTRICT\"` to `ForeignKey(\"{target}\")` to state what happens to `{table.Name}` rows when their parent is deleted.",
-                    table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
-            }
+            var table = tables[0];
+            var columns = string.Join(", ", fk.Columns);
+            var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{string.Join(", ", fk.TargetColumns)}" : fk.TargetTable;
+            var span = fk.Span.IsNone && fk.Columns.Count > 0 && table.FindColumn(fk.Columns[0]) is { } c ? c.Span : fk.Span;
+            yield return Report(span,
+                $"Foreign key {SharedDeclarations.Name(tables, columns)} → `{target}` does not say what happens on delete: the database falls back to NO ACTION.",
+                $"Add `ondelete=\"CASCADE\"`, `\"SET NULL\"` or `\"RESTRICT\"` to `ForeignKey(\"{target}\")` to state what happens to `{table.Name}` rows when their parent is deleted.",
+                table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
         }
     }
 

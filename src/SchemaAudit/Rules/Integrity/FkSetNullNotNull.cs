@@ -61,30 +61,35 @@ public sealed class FkSetNullNotNull : Rule
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
+        foreach (var ((fk, notNull), tables) in SharedDeclarations.BySpan(Violations(context), v => v.Fk.Span))
+        {
+            var onDelete = fk.OnDelete == ReferentialAction.SetNull;
+            var clause = onDelete ? "ON DELETE SET NULL" : "ON UPDATE SET NULL";
+            var when = onDelete ? "Deleting" : "Changing the key of";
+            var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{fk.TargetColumns[0]}" : fk.TargetTable;
+            var table = tables[0];
+            yield return Report(fk.Span.IsNone ? notNull.Span : fk.Span,
+                $"Foreign key {SharedDeclarations.Name(tables, notNull.Name)} → `{target}` is {clause}, but `{notNull.Name}` is NOT NULL: "
+                + $"{when} a referenced `{StripSchema(fk.TargetTable)}` row fails with a not-null violation.",
+                notNull.IsPrimaryKey
+                    ? $"`{notNull.Name}` is part of the primary key and can never be NULL: use `ondelete=\"CASCADE\"` or `\"RESTRICT\"`."
+                    : $"Make `{notNull.Name}` nullable (`nullable=True`, annotation `X | None`) to keep the `{table.Name}` row, "
+                      + "or use `ondelete=\"CASCADE\"` to delete it, or `\"RESTRICT\"` to forbid deleting the parent.",
+                table: table.Name, column: notNull.Name);
+        }
+    }
+
+    private static IEnumerable<(Table, (ForeignKey Fk, Column NotNull))> Violations(RuleContext context)
+    {
         foreach (var table in context.Schema.Tables)
         {
             foreach (var fk in table.ForeignKeys)
             {
-                var onDelete = fk.OnDelete == ReferentialAction.SetNull;
-                var onUpdate = fk.OnUpdate == ReferentialAction.SetNull;
-                if (!onDelete && !onUpdate) continue;
-
+                if (fk.OnDelete != ReferentialAction.SetNull && fk.OnUpdate != ReferentialAction.SetNull) continue;
                 var notNull = fk.Columns
                     .Select(table.FindColumn)
                     .FirstOrDefault(c => c is not null && (!c.Nullable || c.IsPrimaryKey));
-                if (notNull is null) continue;
-
-                var clause = onDelete ? "ON DELETE SET NULL" : "ON UPDATE SET NULL";
-                var when = onDelete ? "Deleting" : "Changing the key of";
-                var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{fk.TargetColumns[0]}" : fk.TargetTable;
-                yield return Report(fk.Span.IsNone ? notNull.Span : fk.Span,
-                    $"Foreign key `{table.Name}.{notNull.Name}` → `{target}` is {clause}, but `{notNull.Name}` is NOT NULL: "
-                    + $"{when} a referenced `{StripSchema(fk.TargetTable)}` row fails with a not-null violation.",
-                    notNull.IsPrimaryKey
-                        ? $"`{notNull.Name}` is part of the primary key and can never be NULL: use `ondelete=\"CASCADE\"` or `\"RESTRICT\"`."
-                        : $"Make `{notNull.Name}` nullable (`nullable=True`, annotation `X | None`) to keep the `{table.Name}` row, "
-                          + "or use `ondelete=\"CASCADE\"` to delete it, or `\"RESTRICT\"` to forbid deleting the parent.",
-                    table: table.Name, column: notNull.Name);
+                if (notNull is not null) yield return (table, (fk, notNull));
             }
         }
     }

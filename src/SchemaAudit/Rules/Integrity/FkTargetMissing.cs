@@ -73,12 +73,29 @@ public sealed class FkTargetMissing : Rule
         var knownSchemas = new HashSet<string>(
             schema.Tables.Where(t => t.SchemaName is not null).Select(t => t.SchemaName!), StringComparer.OrdinalIgnoreCase);
 
-        foreach (var table in schema.Tables)
+        var broken = schema.Tables
+            .SelectMany(t => t.ForeignKeys.Select(fk => (t, (Fk: fk, Problem: Problem(context, knownSchemas, fk)))))
+            .Where(x => x.Item2.Problem is not null);
+        foreach (var ((fk, problem), tables) in SharedDeclarations.BySpan(broken, x => x.Fk.Span))
         {
-            foreach (var fk in table.ForeignKeys)
+            var (target, missingColumn) = problem!.Value;
+            var name = SharedDeclarations.Name(tables, string.Join(", ", fk.Columns));
+            var column = fk.Columns.Count == 1 ? fk.Columns[0] : null;
+            if (target is null)
             {
-                if (CheckForeignKey(context, knownSchemas, table, fk) is { } finding) yield return finding;
+                yield return Report(fk.Span,
+                    $"Foreign key {name} references table `{fk.TargetTable}`, which is not defined in the audited files.",
+                    $"Correct the table name in `ForeignKey(\"{fk.TargetTable}.…\")` (it is the `__tablename__`, not the class name), or define the table.",
+                    table: tables[0].Name, column: column);
+                continue;
             }
+            var key = string.Join(", ", target.Columns.Where(c => c.IsPrimaryKey).Select(c => $"`{c.Name}`"));
+            yield return Report(fk.Span,
+                $"Foreign key {name} references column `{target.Name}.{missingColumn}`, which `{target.Name}` does not define.",
+                key.Length > 0
+                    ? $"Reference an existing column of `{target.Name}` (its primary key is {key})."
+                    : $"Reference an existing column of `{target.Name}`.",
+                table: tables[0].Name, column: column);
         }
 
         if (!context.HasOrmFacts || schema.Entities.Count == 0) yield break;
@@ -104,36 +121,22 @@ public sealed class FkTargetMissing : Rule
         return context.FindEntity(name) is null ? name : null;
     }
 
-    private Finding? CheckForeignKey(RuleContext context, HashSet<string> knownSchemas, Table table, ForeignKey fk)
+    /// <summary>Null when the target exists; otherwise the target table (null when it is missing) and the missing column.</summary>
+    private static (Table? Target, string? MissingColumn)? Problem(RuleContext context, HashSet<string> knownSchemas, ForeignKey fk)
     {
-        var columns = string.Join(", ", fk.Columns);
         var dot = fk.TargetTable.LastIndexOf('.');
         var targetSchema = dot > 0 ? fk.TargetTable[..dot] : null;
         // A schema no audited table lives in (Supabase's `auth.users`) is managed elsewhere: not ours to judge.
         if (targetSchema is not null && !knownSchemas.Contains(targetSchema)
             && !string.Equals(targetSchema, "public", StringComparison.OrdinalIgnoreCase)) return null;
 
-        var target = context.FindTable(fk.TargetTable);
-        if (target is null)
-        {
-            return Report(fk.Span,
-                $"Foreign key `{table.Name}.{columns}` references table `{fk.TargetTable}`, which is not defined in the audited files.",
-                $"Correct the table name in `ForeignKey(\"{fk.TargetTable}.…\")` (it is the `__tablename__`, not the class name), or define the table.",
-                table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
-        }
+        if (context.FindTable(fk.TargetTable) is not { } target) return (null, null);
 
-        var missing = fk.TargetColumns.Where(c => target.FindColumn(c) is null).ToList();
-        if (missing.Count == 0) return null;
+        var missing = fk.TargetColumns.Find(c => target.FindColumn(c) is null);
+        if (missing is null) return null;
         if (target.Entity is { } entity && (EntityHierarchy.HasUnknownAncestor(context, entity)
-            || missing.Exists(c => EntityHierarchy.SelfAndAncestors(context, entity).Any(e => e.AttributeNames.Contains(c)))))
+            || EntityHierarchy.SelfAndAncestors(context, entity).Any(e => e.AttributeNames.Contains(missing))))
             return null; // a column we cannot see (from an unread mixin) may exist
-
-        var available = string.Join(", ", target.Columns.Where(c => c.IsPrimaryKey).Select(c => $"`{c.Name}`"));
-        return Report(fk.Span,
-            $"Foreign key `{table.Name}.{columns}` references column `{target.Name}.{missing[0]}`, which `{target.Name}` does not define.",
-            available.Length > 0
-                ? $"Reference an existing column of `{target.Name}` (its primary key is {available})."
-                : $"Reference an existing column of `{target.Name}`.",
-            table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
+        return (target, missing);
     }
 }

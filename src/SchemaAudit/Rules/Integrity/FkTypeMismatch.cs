@@ -54,10 +54,23 @@ public sealed class FkTypeMismatch : Rule
                 id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
                 account_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("accounts.id", ondelete="CASCADE"))
             """,
-        KnownProblems = "Columns whose type could not be determined are not compared. Lengths of string types are not compared.",
+        KnownProblems = "Columns whose type could not be determined are not compared, nor lengths of string types. "
+            + "A `mapped_column(ForeignKey(...))` with no explicit type takes the referenced column's type in SQLAlchemy, whatever its "
+            + "`Mapped[...]` annotation says, so it is never reported.",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var ((local, target, remote), tables) in SharedDeclarations.BySpan(Mismatches(context), m => m.Local.Span))
+        {
+            yield return Report(local.Span,
+                $"{SharedDeclarations.Name(tables, local.Name)} is {Describe(local)} but references `{target.Name}.{remote.Name}`, which is {Describe(remote)}.",
+                $"Declare `{local.Name}` with the type of `{target.Name}.{remote.Name}` ({Written(remote)}).",
+                table: tables[0].Name, column: local.Name);
+        }
+    }
+
+    private static IEnumerable<(Table, (Column Local, Table Target, Column Remote))> Mismatches(RuleContext context)
     {
         foreach (var table in context.Schema.Tables)
         {
@@ -69,16 +82,25 @@ public sealed class FkTypeMismatch : Rule
                 {
                     var local = table.FindColumn(fk.Columns[i]);
                     var remote = target.FindColumn(fk.TargetColumns[i]);
-                    if (local is null || remote is null || !Differ(local.Type, remote.Type)) continue;
-
-                    yield return Report(local.Span.IsNone ? fk.Span : local.Span,
-                        $"`{table.Name}.{local.Name}` is {Describe(local)} but references `{target.Name}.{remote.Name}`, which is {Describe(remote)}.",
-                        $"Declare `{local.Name}` with the type of `{target.Name}.{remote.Name}` ({Written(remote)}).",
-                        table: table.Name, column: local.Name);
+                    if (local is null || remote is null || !Differ(local.Type, remote.Type) || TypeOnlyFromAnnotation(local)) continue;
+                    yield return (table, (local, target, remote));
                     break; // one finding per foreign key
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// SQLAlchemy gives a <c>mapped_column(ForeignKey(...))</c> without an explicit type the referenced column's type,
+    /// not the annotation's (<c>Mapped[int]</c> to a <c>BigInteger</c> key is a BIGINT column). A type that merely
+    /// repeats the annotation was not written, so it cannot disagree.
+    /// </summary>
+    private static bool TypeOnlyFromAnnotation(Column column)
+    {
+        if (column.Attribute?.Annotation is not { } annotation || column.TypeAsWritten.Length == 0) return false;
+        var inner = OrmNullabilityMismatch.MakeNonNullable(annotation) ?? annotation;
+        if (inner.StartsWith("Mapped[", StringComparison.Ordinal) && inner.EndsWith(']')) inner = inner[7..^1];
+        return string.Equals(inner.Trim().Trim('"', '\''), column.TypeAsWritten.Trim(), StringComparison.Ordinal);
     }
 
     private static bool Differ(LogicalType a, LogicalType b) =>

@@ -69,7 +69,7 @@ public sealed class LinkTableNoUnique : Rule
             """,
         KnownProblems = "A mapped class counts as a link table only when it has nothing but its foreign keys, a surrogate key, "
             + "a link type (`type`, `kind`, `role`) and audit timestamps; a link with payload columns (`conversation_members.last_read_at`) "
-            + "is not recognised. Tables named like occurrence logs (`*_views`, `*_events`, `*_log`) are skipped. A table with no primary key "
+            + "is not recognised, nor a table that other tables reference (its rows have an identity of their own). Tables named like occurrence logs (`*_views`, `*_events`, `*_log`) are skipped. A table with no primary key "
             + "at all is left to `table-no-primary-key`.",
     };
 
@@ -80,6 +80,8 @@ public sealed class LinkTableNoUnique : Rule
             if (table.PrimaryKey is not { Columns.Count: > 0 } pk) continue;
             var fkColumns = new HashSet<string>(table.ForeignKeys.SelectMany(fk => fk.Columns), StringComparer.OrdinalIgnoreCase);
             if (table.ForeignKeys.Count < 2 || fkColumns.Count < 2 || !IsLinkTable(table, fkColumns, pk)) continue;
+            // Rows that other rows reference (a message with reactions) are entities in their own right.
+            if (context.ForeignKeysTo(table.Name).Any(x => x.Table != table)) continue;
 
             var qualifiers = table.Columns.Where(c => s_linkQualifiers.Contains(c.Name)).Select(c => c.Name);
             var linkColumns = new HashSet<string>(fkColumns.Concat(qualifiers), StringComparer.OrdinalIgnoreCase);

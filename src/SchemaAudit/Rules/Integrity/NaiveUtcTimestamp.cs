@@ -58,44 +58,42 @@ public sealed partial class NaiveUtcTimestamp : Rule
     public override IEnumerable<Finding> Check(RuleContext context)
     {
         var postgres = string.Equals(context.Schema.Dialect, "postgresql", StringComparison.OrdinalIgnoreCase);
-        foreach (var table in context.Schema.Tables)
+        var naive = context.Schema.Tables
+            .SelectMany(t => t.Columns.Select(c => (t, c)))
+            .Where(x => x.c.Type is LogicalType.Timestamp or LogicalType.TimestampTz or LogicalType.Unknown);
+        foreach (var (column, tables) in SharedDeclarations.BySpan(naive, c => c.Span))
         {
-            foreach (var column in table.Columns)
+            var naiveType = column.Type == LogicalType.Timestamp;
+            var defaultKind = Classify(column.ClientDefault);
+            var onUpdateKind = Classify(column.OnUpdate);
+            if (defaultKind != ValueKind.Aware || onUpdateKind != ValueKind.Aware)
             {
-                if (column.Type is not (LogicalType.Timestamp or LogicalType.TimestampTz or LogicalType.Unknown)) continue;
-                var naiveType = column.Type == LogicalType.Timestamp;
-                var defaultKind = Classify(column.ClientDefault);
-                var onUpdateKind = Classify(column.OnUpdate);
-                var worst = defaultKind > onUpdateKind ? defaultKind : onUpdateKind;
-
-                if (worst != ValueKind.Aware)
-                {
-                    yield return ReportNaiveValue(table, column, naiveType, defaultKind, onUpdateKind, worst);
-                }
-                else if (naiveType && postgres && AuditColumnNames.NamesAnInstant(column.Name))
-                {
-                    var name = column.Attribute?.Name ?? column.Name;
-                    yield return Report(column.Span,
-                        $"`{table.Name}.{column.Name}` is `timestamp without time zone` (`{Written(column)}`) on PostgreSQL: the instant is stored without its offset.",
-                        $"Declare `{name}` as `DateTime(timezone=True)` (`timestamptz`).",
-                        table: table.Name, column: column.Name,
-                        before: Written(column), after: "DateTime(timezone=True)");
-                }
+                yield return ReportNaiveValue(tables, column, naiveType, defaultKind, onUpdateKind);
+            }
+            else if (naiveType && postgres && AuditColumnNames.NamesAnInstant(column.Name))
+            {
+                var name = column.Attribute?.Name ?? column.Name;
+                yield return Report(column.Span,
+                    $"{SharedDeclarations.Name(tables, column.Name)} is `timestamp without time zone` (`{Written(column)}`) on PostgreSQL: the instant is stored without its offset.",
+                    $"Declare `{name}` as `DateTime(timezone=True)` (`timestamptz`).",
+                    table: tables[0].Name, column: column.Name,
+                    before: Written(column), after: "DateTime(timezone=True)");
             }
         }
     }
 
-    private Finding ReportNaiveValue(Table table, Column column, bool naiveType, ValueKind defaultKind, ValueKind onUpdateKind, ValueKind worst)
+    private Finding ReportNaiveValue(List<Table> tables, Column column, bool naiveType, ValueKind defaultKind, ValueKind onUpdateKind)
     {
+        var worst = defaultKind > onUpdateKind ? defaultKind : onUpdateKind;
         var name = column.Attribute?.Name ?? column.Name;
         var what = worst == ValueKind.UtcNow
             ? "`datetime.utcnow`, which is deprecated and returns a naive datetime"
             : "`datetime.now()` without a time zone, which is the server's local time";
-        var where = (defaultKind != ValueKind.Aware, onUpdateKind != ValueKind.Aware) switch
+        var (where, verb) = (defaultKind != ValueKind.Aware, onUpdateKind != ValueKind.Aware) switch
         {
-            (true, true) => "default and on-update use",
-            (true, false) => "default uses",
-            _ => "on-update uses",
+            (true, true) => ("default and on-update", "use"),
+            (true, false) => ("default", "uses"),
+            _ => ("on-update", "uses"),
         };
         var parts = new List<(string Key, string Value)>();
         if (defaultKind != ValueKind.Aware) parts.Add(("default", column.ClientDefault!));
@@ -108,11 +106,11 @@ public sealed partial class NaiveUtcTimestamp : Rule
             after = $"DateTime(timezone=True), {after}";
         }
         return Report(column.Span,
-            $"`{table.Name}.{column.Name}`'s {where} {what}.",
+            $"The {where} of {SharedDeclarations.Name(tables, column.Name)} {verb} {what}.",
             naiveType
                 ? $"Use `lambda: datetime.now(timezone.utc)` and declare `{name}` as `DateTime(timezone=True)`, so the value and the column both carry the offset."
                 : $"Use `lambda: datetime.now(timezone.utc)` (or `server_default=func.now()`).",
-            table: table.Name, column: column.Name, before: before, after: after);
+            table: tables[0].Name, column: column.Name, before: before, after: after);
     }
 
     private static string Written(Column column) => column.TypeAsWritten.Length > 0 ? column.TypeAsWritten : "DateTime";

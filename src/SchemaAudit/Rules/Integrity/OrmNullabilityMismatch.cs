@@ -74,49 +74,53 @@ public sealed partial class OrmNullabilityMismatch : Rule
     public override IEnumerable<Finding> Check(RuleContext context)
     {
         if (!context.HasOrmFacts) yield break;
-        foreach (var table in context.Schema.Tables)
+        var mismatches = context.Schema.Tables
+            .SelectMany(t => t.Columns.Select(c => (t, c)))
+            .Where(x => Disagrees(x.c));
+        foreach (var (column, tables) in SharedDeclarations.BySpan(mismatches, c => c.Span))
         {
-            foreach (var column in table.Columns)
+            var attribute = column.Attribute!;
+            var span = column.Span.IsNone ? attribute.Span : column.Span;
+            var name = attribute.Name;
+            var annotation = attribute.Annotation ?? "";
+            var table = tables[0];
+            var subject = SharedDeclarations.Name(tables, column.Name);
+            if (column.Nullable)
             {
-                if (column.Attribute is not { NullableExplicit: true, AnnotationNullable: { } annotated } attribute) continue;
-                if (annotated == column.Nullable) continue;
-                if (annotated && column.IsPrimaryKey) continue; // Optional until the database assigns it
-
-                var span = column.Span.IsNone ? attribute.Span : column.Span;
-                var name = attribute.Name;
-                var annotation = attribute.Annotation ?? "";
-                if (column.Nullable)
-                {
-                    var setNull = table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
-                        && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase));
-                    var fixedAnnotation = MakeNullable(annotation);
-                    yield return Report(span,
-                        $"`{table.Name}.{column.Name}` is annotated `{annotation}` (never None) but declared `nullable=True`"
-                        + (setNull ? " and its foreign key is ON DELETE SET NULL" : "")
-                        + ": code trusting the annotation will meet NULL.",
-                        setNull
-                            ? $"Annotate `{name}` as `{fixedAnnotation}`: ON DELETE SET NULL needs the column nullable."
-                            : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=False` if a value is always required.",
-                        table: table.Name, column: column.Name,
-                        before: annotation.Length > 0 ? $"{name}: {annotation}" : null,
-                        after: annotation.Length > 0 ? $"{name}: {fixedAnnotation}" : null);
-                }
-                else
-                {
-                    var fixedAnnotation = MakeNonNullable(annotation);
-                    yield return Report(span,
-                        $"`{table.Name}.{column.Name}` is annotated `{annotation}` (may be None) but declared `nullable=False`: "
-                        + "assigning None passes the type checker and fails at flush.",
-                        fixedAnnotation is null
-                            ? $"Remove `None` from the annotation of `{name}`, or declare it `nullable=True` if the value is optional."
-                            : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=True` if the value is optional.",
-                        table: table.Name, column: column.Name,
-                        before: fixedAnnotation is null ? null : $"{name}: {annotation}",
-                        after: fixedAnnotation is null ? null : $"{name}: {fixedAnnotation}");
-                }
+                var setNull = table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
+                    && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase));
+                var fixedAnnotation = MakeNullable(annotation);
+                yield return Report(span,
+                    $"{subject} is annotated `{annotation}` (never None) but declared `nullable=True`"
+                    + (setNull ? " and its foreign key is ON DELETE SET NULL" : "")
+                    + ": code trusting the annotation will meet NULL.",
+                    setNull
+                        ? $"Annotate `{name}` as `{fixedAnnotation}`: ON DELETE SET NULL needs the column nullable."
+                        : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=False` if a value is always required.",
+                    table: table.Name, column: column.Name,
+                    before: annotation.Length > 0 ? $"{name}: {annotation}" : null,
+                    after: annotation.Length > 0 ? $"{name}: {fixedAnnotation}" : null);
+            }
+            else
+            {
+                var fixedAnnotation = MakeNonNullable(annotation);
+                yield return Report(span,
+                    $"{subject} is annotated `{annotation}` (may be None) but declared `nullable=False`: "
+                    + "assigning None passes the type checker and fails at flush.",
+                    fixedAnnotation is null
+                        ? $"Remove `None` from the annotation of `{name}`, or declare it `nullable=True` if the value is optional."
+                        : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=True` if the value is optional.",
+                    table: table.Name, column: column.Name,
+                    before: fixedAnnotation is null ? null : $"{name}: {annotation}",
+                    after: fixedAnnotation is null ? null : $"{name}: {fixedAnnotation}");
             }
         }
     }
+
+    private static bool Disagrees(Column column) =>
+        column.Attribute is { NullableExplicit: true, AnnotationNullable: { } annotated }
+        && annotated != column.Nullable
+        && !(annotated && column.IsPrimaryKey); // Optional until the database assigns it
 
     /// <summary><c>Mapped[UUID]</c> → <c>Mapped[UUID | None]</c>; <c>str</c> → <c>str | None</c>.</summary>
     internal static string MakeNullable(string annotation)

@@ -64,24 +64,25 @@ public sealed class UpdatedAtNeverUpdates : Rule
         // Outside ORM models, on-update lives in triggers: judge only when the front-end read them.
         if (!context.HasOrmFacts && context.Schema.UpdateHooks.Count == 0) yield break;
 
-        foreach (var table in context.Schema.Tables)
+        var stale = context.Schema.Tables
+            .SelectMany(t => t.Columns.Select(c => (t, c)))
+            .Where(x => NeverUpdated(context, x.t, x.c));
+        foreach (var (column, tables) in SharedDeclarations.BySpan(stale, c => c.Span))
         {
-            foreach (var column in table.Columns)
-            {
-                if (!column.Type.IsTimestamp() || !AuditColumnNames.IsUpdatedName(column.Name)) continue;
-                if (column.OnUpdate is not null || column.ServerOnUpdate is not null) continue;
-                if (column.ServerDefault is { } d && d.Expression.Contains("ON UPDATE", StringComparison.OrdinalIgnoreCase)) continue;
-                if (context.HasUpdateHook(table.Name, column.Name)) continue;
-
-                var name = column.Attribute?.Name ?? column.Name;
-                var after = column.Attribute?.Annotation is { } annotation
-                    ? $"{name}: {annotation} = mapped_column(..., onupdate=func.now())"
-                    : $"{name} = Column(..., onupdate=func.now())";
-                yield return Report(column.Span,
-                    $"`{table.Name}.{column.Name}` is never updated: it has no `onupdate`, no trigger and no listener, so it keeps the insert time forever.",
-                    $"Add `onupdate=func.now()` to `{name}` (or maintain it in a `before_update` listener or a trigger).",
-                    table: table.Name, column: column.Name, after: context.HasOrmFacts ? after : null);
-            }
+            var name = column.Attribute?.Name ?? column.Name;
+            var after = column.Attribute?.Annotation is { } annotation
+                ? $"{name}: {annotation} = mapped_column(..., onupdate=func.now())"
+                : $"{name} = Column(..., onupdate=func.now())";
+            yield return Report(column.Span,
+                $"{SharedDeclarations.Name(tables, column.Name)} is never updated: it has no `onupdate`, no trigger and no listener, so it keeps the insert time forever.",
+                $"Add `onupdate=func.now()` to `{name}` (or maintain it in a `before_update` listener or a trigger).",
+                table: tables[0].Name, column: column.Name, after: context.HasOrmFacts ? after : null);
         }
     }
+
+    private static bool NeverUpdated(RuleContext context, Table table, Column column) =>
+        column.Type.IsTimestamp() && AuditColumnNames.IsUpdatedName(column.Name)
+        && column.OnUpdate is null && column.ServerOnUpdate is null
+        && !(column.ServerDefault is { } d && d.Expression.Contains("ON UPDATE", StringComparison.OrdinalIgnoreCase))
+        && !context.HasUpdateHook(table.Name, column.Name);
 }
