@@ -17,6 +17,9 @@ public sealed class Table
     public List<CheckConstraint> Checks { get; } = [];
     public string? Comment { get; set; }
 
+    /// <summary>Live databases: the planner's row estimate (<c>pg_class.reltuples</c>); null when unknown.</summary>
+    public long? RowEstimate { get; set; }
+
     /// <summary>The ORM class mapped to this table, if any (the first, for single-table inheritance).</summary>
     public Entity? Entity { get; set; }
 
@@ -66,6 +69,9 @@ public sealed class Column
 
     /// <summary>Name of the enum type when <see cref="Type"/> is <see cref="LogicalType.Enum"/>.</summary>
     public string? EnumName { get; set; }
+
+    /// <summary>Collation as written (<c>COLLATE "C"</c> → <c>C</c>); null when not given.</summary>
+    public string? Collation { get; set; }
 
     public SourceSpan Span { get; set; }
 
@@ -122,7 +128,14 @@ public sealed class Index
     /// <summary>Operator classes by column name (e.g. <c>path → text_pattern_ops</c>).</summary>
     public Dictionary<string, string> OperatorClasses { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Collations given on index elements, by column name (e.g. <c>path → C</c>).</summary>
+    public Dictionary<string, string> Collations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IndexOrigin Origin { get; set; } = IndexOrigin.Explicit;
+
+    /// <summary>Live PostgreSQL: index scans since the statistics were reset (<c>pg_stat_user_indexes.idx_scan</c>); null when unknown.</summary>
+    public long? Scans { get; set; }
+
     public SourceSpan Span { get; set; }
 }
 

@@ -64,6 +64,9 @@ internal sealed class ColumnDef
     public List<(string? Name, string Expression)> Checks { get; } = [];
     public string? Comment { get; set; }
 
+    /// <summary><c>COLLATE x</c> on the column.</summary>
+    public string? Collation { get; set; }
+
     /// <summary>MySQL <c>ON UPDATE CURRENT_TIMESTAMP</c>.</summary>
     public string? OnUpdate { get; set; }
 
@@ -88,7 +91,7 @@ internal sealed class TableConstraintDef
     public SourceSpan Span { get; set; }
 }
 
-internal sealed record IndexElement(string Text, bool IsExpression, string? OperatorClass);
+internal sealed record IndexElement(string Text, bool IsExpression, string? OperatorClass, string? Collation = null);
 
 internal abstract class SqlStatement
 {

@@ -96,7 +96,7 @@ internal sealed partial class SqlParser
                 if (text.Length == 0) { Error("an index column or expression"); return; }
             }
             if (!isExpression && Cur.Kind == SqlTokenKind.Number) Error("',' or ')'");
-            if (AcceptWord("collate")) ParseName("a collation name");
+            var collation = AcceptWord("collate") ? ParseName("a collation name")?.Name : null;
             string? opClass = null;
             if (IsIdentifier(Cur) && !AtWord("asc") && !AtWord("desc") && !AtWord("nulls"))
             {
@@ -106,7 +106,7 @@ internal sealed partial class SqlParser
             else if (!isExpression) SkipParenthesized(); // MySQL prefix length: name(10)
             if (!AcceptWord("asc")) AcceptWord("desc");
             if (AcceptWord("nulls") && !AcceptWord("first") && !AcceptWord("last")) Error("FIRST or LAST after NULLS");
-            statement.Elements.Add(new IndexElement(text, isExpression, opClass));
+            statement.Elements.Add(new IndexElement(text, isExpression, opClass, collation));
             if (AcceptPunct(',')) continue;
             ExpectPunct(')');
             return;

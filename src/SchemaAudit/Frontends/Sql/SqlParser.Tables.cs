@@ -218,7 +218,7 @@ internal sealed partial class SqlParser
                 column.GeneratedExpression = ReadParenthesized();
                 if (!AcceptWord("stored") && !AcceptWord("virtual")) AcceptWord("persistent");
             }
-            else if (AcceptWord("collate")) ParseName("a collation name");
+            else if (AcceptWord("collate")) column.Collation = ParseName("a collation name")?.Name;
             else if (AcceptWord("autoincrement")) { column.Identity = true; Vote("sqlite"); }
             else if (AcceptWord("auto_increment")) { column.Identity = true; Vote("mysql"); }
             else if (AcceptWords("on", "update"))

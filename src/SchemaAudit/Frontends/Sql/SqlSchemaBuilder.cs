@@ -106,6 +106,7 @@ internal sealed class SqlSchemaBuilder
         column.IsIdentity = definition.Identity || definition.Type?.IsSerial == true;
         SetDefault(column, definition.DefaultExpression, definition.DefaultIsRawSql, definition.DefaultSpan);
         if (definition.Comment is not null) column.Comment = definition.Comment;
+        if (definition.Collation is not null) column.Collation = definition.Collation;
         if (definition.OnUpdate is not null) column.ServerOnUpdate = definition.OnUpdate;
     }
 
@@ -246,6 +247,7 @@ internal sealed class SqlSchemaBuilder
             index.Columns.Add(element.Text);
             index.IsExpression.Add(element.IsExpression);
             if (element.OperatorClass is not null) index.OperatorClasses[element.Text] = element.OperatorClass;
+            if (element.Collation is not null) index.Collations[element.Text] = element.Collation;
             if (!element.IsExpression && table.FindColumn(element.Text) is null)
                 Warn(statement.Span, $"index `{statement.Name}` names column `{table.Name}.{element.Text}`, which does not exist");
         }
@@ -423,7 +425,7 @@ internal sealed class SqlSchemaBuilder
             Name = newName, Type = column.Type, TypeAsWritten = column.TypeAsWritten, Length = column.Length, Nullable = column.Nullable,
             IsPrimaryKey = column.IsPrimaryKey, IsIdentity = column.IsIdentity, ServerDefault = column.ServerDefault,
             ClientDefault = column.ClientDefault, OnUpdate = column.OnUpdate, ServerOnUpdate = column.ServerOnUpdate, Comment = column.Comment,
-            Doc = column.Doc, Attribute = column.Attribute, EnumName = column.EnumName, Span = column.Span,
+            Doc = column.Doc, Attribute = column.Attribute, EnumName = column.EnumName, Collation = column.Collation, Span = column.Span,
         };
         table.Columns[table.Columns.IndexOf(column)] = renamed;
         RenameReferences(table, oldName, newName);
