@@ -13,7 +13,7 @@ public sealed class CrossScopeReference : Rule
     // The first word of a scope column `<word>_id`: the container that partitions the rows.
     private static readonly FrozenSet<string> s_scopeWords = new[]
     {
-        "project", "org", "organization", "organisation", "tenant", "workspace", "account", "team", "company",
+        "project", "org", "organization", "organisation", "tenant", "workspace", "team", "company",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public override RuleMetadata Metadata { get; } = new()
@@ -57,8 +57,8 @@ public sealed class CrossScopeReference : Rule
             );
             """,
         KnownProblems = "Scope columns are recognised by name (`project_id`, `org_id`, `organization_id`, `tenant_id`, `workspace_id`, "
-            + "`team_id`, `company_id`, `account_id`) and must be NOT NULL. For a table referencing itself (`parent_id`), `account_id` is not "
-            + "taken as a scope, because it usually names an author (a reply by another account is normal). Pairs of references are only "
+            + "`team_id`, `company_id`) and must be NOT NULL. `account_id` is not taken as a scope: it usually names an owner or author, "
+            + "and rows of different accounts are linked on purpose (a reply to another account's comment, an agent's child session). Pairs of references are only "
             + "checked on link tables (foreign keys plus at most two other columns). Triggers that check the scope are not seen.",
     };
 
@@ -69,7 +69,7 @@ public sealed class CrossScopeReference : Rule
             if (table.ForeignKeys.Count == 0) continue;
 
             // Self-references: parent_id → the same table.
-            if (ScopeColumn(table, allowAccount: false) is { } ownScope)
+            if (ScopeColumn(table) is { } ownScope)
             {
                 foreach (var fk in table.ForeignKeys)
                 {
@@ -102,7 +102,7 @@ public sealed class CrossScopeReference : Rule
         foreach (var (targetName, fks) in byTarget)
         {
             if (fks.Count < 2 || context.FindTable(targetName) is not { } target) continue;
-            if (ScopeColumn(target, allowAccount: true) is not { } scope) continue;
+            if (ScopeColumn(target) is not { } scope) continue;
             var open = fks.FindAll(fk => !IncludesScope(fk, scope.Name));
             if (open.Count == 0) continue;
             var last = fks[^1];
@@ -125,14 +125,13 @@ public sealed class CrossScopeReference : Rule
         fk.Columns.Count >= 2 && fk.Columns.Contains(scope, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The NOT NULL column that partitions the table (<c>project_id</c>, <c>tenantId</c>), if any.</summary>
-    private static Column? ScopeColumn(Table table, bool allowAccount)
+    private static Column? ScopeColumn(Table table)
     {
         foreach (var column in table.Columns)
         {
             if (column.Nullable || column.IsPrimaryKey) continue;
             var words = NameHeuristics.Words(column.Name);
             if (words.Count != 2 || words[1] != "id" || !s_scopeWords.Contains(words[0])) continue;
-            if (!allowAccount && words[0] == "account") continue;
             return column;
         }
         return null;

@@ -67,7 +67,7 @@ public sealed class LinkTableNoUnique : Rule
                 follower_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
                 followed_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
             """,
-        KnownProblems = "A mapped class counts as a link table only when it has nothing but its foreign keys, a surrogate key, "
+        KnownProblems = "A mapped class counts as a link table only when it has nothing but two or more mandatory foreign keys to other tables, a surrogate key, "
             + "a link type (`type`, `kind`, `role`) and audit timestamps; a link with payload columns (`conversation_members.last_read_at`) "
             + "is not recognised, nor a table that other tables reference (its rows have an identity of their own). Tables named like occurrence logs (`*_views`, `*_events`, `*_log`) are skipped. A table with no primary key "
             + "at all is left to `table-no-primary-key`.",
@@ -101,6 +101,13 @@ public sealed class LinkTableNoUnique : Rule
     {
         if (IsOccurrenceLog(table.Name)) return false;
         if (table.IsAssociationTable) return true;
+
+        // A link joins two mandatory ends, each once: a tree (self-reference), an optional end (`ON DELETE SET NULL`)
+        // or a column shared by two foreign keys (a denormalised child row) says "entity", not "link".
+        if (table.ForeignKeys.Exists(fk => string.Equals(StripSchema(fk.TargetTable), table.Name, StringComparison.OrdinalIgnoreCase))) return false;
+        if (table.ForeignKeys.Sum(fk => fk.Columns.Count) != fkColumns.Count) return false;
+        if (fkColumns.Any(name => table.FindColumn(name) is not { Nullable: false })) return false;
+
         foreach (var column in table.Columns)
         {
             var isSurrogateKey = pk.Columns.Count == 1 && pk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase);
@@ -118,6 +125,12 @@ public sealed class LinkTableNoUnique : Rule
         if (pk.Columns.TrueForAll(linkColumns.Contains)) return true;
         if (table.UniqueConstraints.Exists(u => u.Columns.Count > 0 && u.Columns.TrueForAll(linkColumns.Contains))) return true;
         return table.Indexes.Exists(i => i.IsUnique && i.Columns.Count > 0 && !i.IsExpression.Contains(true) && i.Columns.TrueForAll(linkColumns.Contains));
+    }
+
+    private static string StripSchema(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? name : name[(dot + 1)..];
     }
 
     private static bool IsOccurrenceLog(string tableName)

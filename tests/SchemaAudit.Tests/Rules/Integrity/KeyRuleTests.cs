@@ -177,6 +177,37 @@ public sealed class LinkTableNoUniqueTests
         Assert.Empty(Check(payload is null ? Edge(name) : Edge(name, Col(payload, LogicalType.Text))));
 
     [Fact]
+    public void Trees_optional_ends_and_denormalised_children_are_entities()
+    {
+        var tree = Edge("folders");
+        tree.ForeignKeys[1] = Fk("followed_id", "folders.id", ReferentialAction.Cascade);
+        Assert.Empty(Check(tree));
+
+        var optional = Edge("handoffs");
+        optional.FindColumn("followed_id")!.Nullable = true;
+        Assert.Empty(Check(optional));
+
+        var denormalised = Edge("parts");
+        var composite = new SchemaAudit.Model.ForeignKey { TargetTable = "users", OnDelete = ReferentialAction.Cascade };
+        composite.Columns.AddRange(["follower_id", "followed_id"]);
+        composite.TargetColumns.AddRange(["id", "org_id"]);
+        denormalised.ForeignKeys.Add(composite);
+        Assert.Empty(Check(denormalised));
+    }
+
+    [Fact]
+    public void A_table_that_others_reference_is_an_entity()
+    {
+        var schema = new Schema();
+        schema.Tables.Add(Tbl("users", 1, Col("id", pk: true)));
+        schema.Tables.Add(Edge("messages"));
+        var polls = Tbl("polls", 30, Col("id", pk: true), Col("message_id", nullable: false));
+        polls.ForeignKeys.Add(Fk("message_id", "messages.id", ReferentialAction.Cascade));
+        schema.Tables.Add(polls);
+        Assert.Empty(Run<LinkTableNoUnique>(schema));
+    }
+
+    [Fact]
     public void Association_table_with_payload_still_counts()
     {
         var table = Edge("post_tags", Col("position", LogicalType.Int32));
