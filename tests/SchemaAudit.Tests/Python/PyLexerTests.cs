@@ -276,6 +276,22 @@ public sealed class PyLexerTests
     }
 
     [Fact]
+    public void Valid_code_with_odd_indentation_inside_brackets_is_joined_as_python_does()
+    {
+        // Only a file with a bracket that is never closed gets the recovery above.
+        var kinds = Kinds("t = Table('t', meta,\nname = Column(String),\n)\nclass A: pass\n");
+        Assert.Equal(2, kinds.Count(k => k == PyTokenKind.Newline));
+    }
+
+    [Fact]
+    public void Indentation_runs_on_across_a_continuation_as_in_cpython()
+    {
+        var kinds = Kinds("if x:\n    a = 1\n\\\n    b = 2\n");
+        Assert.Equal(1, kinds.Count(k => k == PyTokenKind.Indent));
+        Assert.Empty(Lex("if x:\n    a = 1\n\\\n    b = 2\n").Errors);
+    }
+
+    [Fact]
     public void Byte_order_mark_is_skipped()
     {
         Assert.Equal([PyTokenKind.Name, PyTokenKind.Newline, PyTokenKind.EndOfFile], Kinds("\uFEFFx\n"));

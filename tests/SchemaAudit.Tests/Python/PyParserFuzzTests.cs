@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using SchemaAudit.Frontends.Python;
 
 namespace SchemaAudit.Tests.Python;
@@ -50,7 +51,7 @@ public sealed class PyParserFuzzTests
             if (problem is not null)
             {
                 var repro = Path.Combine(Path.GetTempPath(), $"schema-audit-fuzz-{seed}-{i}.py");
-                File.WriteAllText(repro, input);
+                File.WriteAllText(repro, input, new UTF8Encoding(false, false)); // lone surrogates become U+FFFD
                 return $"iteration {i} (seed {seed}), input saved to {repro}:\n{problem}";
             }
         }

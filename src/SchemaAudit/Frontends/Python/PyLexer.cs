@@ -25,9 +25,14 @@ public sealed partial class PyLexer
     private int _pos;
     private int _lineCursor;
 
-    // Open brackets of the current logical line (the characters, to report what is unclosed).
-    private char[] _brackets = new char[16];
+    // Offsets of the open brackets of the current logical line.
+    private int[] _brackets = new int[16];
     private int _bracketDepth;
+
+    // Brackets opened from this offset on may be abandoned at a line that starts a new statement
+    // (see ShouldAbandonBrackets); int.MaxValue keeps Python's exact line joining.
+    private readonly int _abandonFrom;
+    private int _unclosedBracket = -1;
 
     // The indentation stack: tab-to-8 width, tab-to-1 width (to detect inconsistent tabs) and
     // whether an INDENT token was emitted for the level (levels pushed while recovering are silent).
@@ -36,17 +41,27 @@ public sealed partial class PyLexer
     private bool _lineHasTokens;
     private bool _reportedTooDeep;
 
-    private PyLexer(string text)
+    private PyLexer(string text, PyLineMap lines, int abandonFrom)
     {
         _text = text;
-        _lines = PyLineMap.Build(text);
+        _lines = lines;
+        _abandonFrom = abandonFrom;
         _tokens = new PyToken[text.Length / 4 + 16];
     }
 
     public static PyLexResult Tokenize(string text)
     {
-        var lexer = new PyLexer(text);
+        var lines = PyLineMap.Build(text);
+        var lexer = new PyLexer(text, lines, int.MaxValue);
         lexer.Run();
+        if (lexer._unclosedBracket >= 0)
+        {
+            // A bracket was never closed, so the file is broken from there on. Lex again, letting the
+            // brackets opened from that point end at the next line that starts a new statement, so one
+            // typo does not swallow the rest of the file. Valid files never take this path.
+            lexer = new PyLexer(text, lines, lexer._unclosedBracket);
+            lexer.Run();
+        }
         return new PyLexResult(lexer._tokens, lexer._count, lexer._comments, lexer._errors, lexer._lines);
     }
 
@@ -100,6 +115,7 @@ public sealed partial class PyLexer
             else LexOperator(c);
         }
 
+        if (_bracketDepth > 0) _unclosedBracket = _brackets[0];
         if (_lineHasTokens) Add(PyTokenKind.Newline, _text.Length, 0);
         for (var i = _indents.Count - 1; i > 0; i--)
             if (_indents[i].Emitted) Add(PyTokenKind.Dedent, _text.Length, 0);
@@ -120,6 +136,12 @@ public sealed partial class PyLexer
                 if (c == ' ') { width++; altWidth++; }
                 else if (c == '\t') { width = (width / 8 + 1) * 8; altWidth++; }
                 else if (c == '\f') { width = 0; altWidth = 0; }
+                else if (c == '\\' && LineBreakLength(_pos + 1) > 0)
+                {
+                    // As in CPython, the indentation runs on across a continuation: "\" + newline + "    b" is at 4.
+                    _pos += 1 + LineBreakLength(_pos + 1);
+                    continue;
+                }
                 else break;
                 _pos++;
             }
@@ -182,6 +204,7 @@ public sealed partial class PyLexer
     /// </summary>
     private bool ShouldAbandonBrackets(int nextLineStart)
     {
+        if (_brackets[0] < _abandonFrom) return false;
         var i = nextLineStart;
         var width = 0;
         while (i < _text.Length && _text[i] is ' ' or '\t')
@@ -319,17 +342,17 @@ public sealed partial class PyLexer
             return;
         }
 
-        if (kind is PyTokenKind.LeftParen or PyTokenKind.LeftBracket or PyTokenKind.LeftBrace) PushBracket(c);
+        if (kind is PyTokenKind.LeftParen or PyTokenKind.LeftBracket or PyTokenKind.LeftBrace) PushBracket(start);
         else if (kind is PyTokenKind.RightParen or PyTokenKind.RightBracket or PyTokenKind.RightBrace && _bracketDepth > 0) _bracketDepth--;
 
         _pos += length;
         Add(kind, start, length);
     }
 
-    private void PushBracket(char c)
+    private void PushBracket(int offset)
     {
         if (_bracketDepth == _brackets.Length) Array.Resize(ref _brackets, _brackets.Length * 2);
-        _brackets[_bracketDepth++] = c;
+        _brackets[_bracketDepth++] = offset;
     }
 
     private char Peek(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';

@@ -26,13 +26,38 @@ public sealed partial class PyParser
         if (Kind == PyTokenKind.Lambda) return ParseLambda();
         var start = Current.Start;
         var body = ParseBinary(PrecOr);
-        if (Kind == PyTokenKind.If && !_inPattern) // in a case clause, `if` starts the guard
+
+        // `a if b else c if d else e` nests to the right; read the chain in a loop so that a long
+        // chain costs no stack, then build the nodes from the innermost out.
+        List<(int Start, PyExpr Body, PyExpr Test)>? pending = null;
+        while (Kind == PyTokenKind.If && !_inPattern && TryEnter()) // in a case clause, `if` starts the guard
         {
             Advance();
             var test = ParseBinary(PrecOr);
-            PyExpr orElse = Expect(PyTokenKind.Else, "'else'") ? ParseTest() : MissingExpression();
-            body = ConditionalNode(body, test, orElse, start);
+            (pending ??= []).Add((start, body, test));
+            if (!Expect(PyTokenKind.Else, "'else'"))
+            {
+                body = MissingExpression();
+                break;
+            }
+            if (Kind == PyTokenKind.Lambda)
+            {
+                body = ParseLambda();
+                break;
+            }
+            start = Current.Start;
+            body = ParseBinary(PrecOr);
         }
+        if (pending is not null)
+        {
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                body = ConditionalNode(pending[i].Body, pending[i].Test, body, pending[i].Start);
+                Exit();
+            }
+            start = pending[0].Start;
+        }
+
         if (_inPattern && Kind == PyTokenKind.As)
         {
             Advance();
@@ -128,21 +153,41 @@ public sealed partial class PyParser
 
     private PyExpr ParseUnary(int minPrecedence)
     {
-        var start = Current.Start;
         switch (Kind)
         {
             case PyTokenKind.Not when minPrecedence <= PrecNot:
-                Advance();
-                return UnaryNode("not", ParseBinary(PrecNot), start);
+                return ParsePrefixChain(PrecComparison);
             case PyTokenKind.Minus or PyTokenKind.Plus or PyTokenKind.Tilde:
-                var op = Advance().Kind switch { PyTokenKind.Minus => "-", PyTokenKind.Plus => "+", _ => "~" };
-                return UnaryNode(op, ParseBinary(PrecUnary), start);
+                return ParsePrefixChain(PrecPower);
             case PyTokenKind.Await:
-                Advance();
+                var start = Advance().Start;
                 return UnaryNode("await", ParsePrimary(), start);
             default:
                 return ParsePrimary();
         }
+    }
+
+    /// <summary>
+    /// A run of prefix operators (<c>not not x</c>, <c>- - ~x</c>) read in a loop so that a long run costs
+    /// no stack. <c>not</c> applies to a comparison; <c>-</c>, <c>+</c>, <c>~</c> to a power (<c>-2 ** 2</c> is <c>-(2 ** 2)</c>).
+    /// </summary>
+    private PyExpr ParsePrefixChain(int operandPrecedence)
+    {
+        var isNot = Kind == PyTokenKind.Not;
+        var operators = new List<(string Op, int Start)>();
+        // Each operator still counts as a level of nesting, so no consumer of the tree meets an absurd depth.
+        while ((isNot ? Kind == PyTokenKind.Not : Kind is PyTokenKind.Minus or PyTokenKind.Plus or PyTokenKind.Tilde) && TryEnter())
+        {
+            var token = Advance();
+            operators.Add((token.Kind switch { PyTokenKind.Not => "not", PyTokenKind.Minus => "-", PyTokenKind.Plus => "+", _ => "~" }, token.Start));
+        }
+        var operand = ParseBinary(operandPrecedence);
+        for (var i = operators.Count - 1; i >= 0; i--)
+        {
+            operand = UnaryNode(operators[i].Op, operand, operators[i].Start);
+            Exit();
+        }
+        return operand;
     }
 
     /// <summary>The binary operator at the cursor: its precedence (0 when none), its text and how many tokens it spans.</summary>
