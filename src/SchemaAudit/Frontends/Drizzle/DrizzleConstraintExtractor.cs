@@ -121,7 +121,7 @@ internal sealed class DrizzleConstraintExtractor(DrizzleProject project, Drizzle
     {
         var span = module.Ast.SpanOf(entry);
         var chain = DrizzleChain.Read(project, entry, module, scope);
-        switch (chain.DrizzleName)
+        switch (chain.BaseCall is null ? null : chain.DrizzleName)
         {
             case "index" or "uniqueIndex":
                 ReadIndex(table, chain, span);
