@@ -47,7 +47,8 @@ public sealed class UnboundedGrowthTable : Rule
             CREATE INDEX idx_audit_logs_created_at ON audit_logs USING brin (created_at);
             """,
         KnownProblems = "Append-only tables are recognised by name (`*_logs`, `*_events`, `audit*`, `*_history`, metrics, traces, deliveries, "
-            + "detections, and records of calls such as `call_graph_nodes`). The creation-time column is `created_at`, `occurred_at`, `logged_at`, "
+            + "detections, and records of calls such as `call_graph_nodes`); rows that cascade from another such table are purged with it "
+            + "and are not reported. The creation-time column is `created_at`, `occurred_at`, `logged_at`, "
             + "`timestamp`, …; without one the rule is silent. Partitioning is not modelled.",
     };
 
@@ -55,7 +56,7 @@ public sealed class UnboundedGrowthTable : Rule
     {
         foreach (var table in context.Schema.Tables)
         {
-            if (!TableTraits.RecordsCallsOrEvents(table) || TableTraits.IsLinkTable(table)) continue;
+            if (!TableTraits.RecordsCallsOrEvents(table) || GoesWithParent(context, table)) continue;
             if (CreationColumn(table) is not { } column || IsLeadingIndexed(table, column.Name)) continue;
             yield return Report(column.Span,
                 $"`{table.Name}` only grows, but no index leads with `{column.Name}`: retention deletes and time-range queries "
@@ -67,16 +68,35 @@ public sealed class UnboundedGrowthTable : Rule
         }
     }
 
+    /// <summary>
+    /// Rows that cascade from another log or call record (the edges of a call graph) are purged with their parent:
+    /// retention is the parent's business.
+    /// </summary>
+    private static bool GoesWithParent(RuleContext context, Table table)
+    {
+        foreach (var fk in table.ForeignKeys)
+        {
+            if (fk.OnDelete != ReferentialAction.Cascade || !fk.Columns.TrueForAll(c => table.FindColumn(c) is { Nullable: false })) continue;
+            if (context.FindTable(TableTraits.TargetName(fk)) is { } parent && !ReferenceEquals(parent, table) && TableTraits.RecordsCallsOrEvents(parent))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The column recording when the row was written; <c>created_at</c> wins over <c>started_at</c> and the like.</summary>
     private static Column? CreationColumn(Table table)
     {
+        Column? fallback = null;
         foreach (var column in table.Columns)
         {
             if (!column.Type.IsTimestamp() && column.Type != LogicalType.Unknown) continue;
-            if (s_bareTimeNames.Contains(column.Name) && column.Type.IsTimestamp()) return column;
+            if (s_bareTimeNames.Contains(column.Name) && column.Type.IsTimestamp()) fallback ??= column;
             var words = NameHeuristics.Words(column.Name);
-            if (words.Count == 2 && words[1] is "at" or "on" or "time" && s_creationWords.Contains(words[0])) return column;
+            if (words.Count != 2 || words[1] is not ("at" or "on" or "time") || !s_creationWords.Contains(words[0])) continue;
+            if (words[0] == "created") return column;
+            fallback ??= column;
         }
-        return null;
+        return fallback;
     }
 
     /// <summary>An index (or the primary key) whose first element is the column serves range scans on it.</summary>
