@@ -1,0 +1,246 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Model;
+using SchemaAudit.Rules.Drift;
+using Index = SchemaAudit.Model.Index;
+
+namespace SchemaAudit.Drift;
+
+/// <summary>
+/// Compares two views of one schema and reports each difference as a <c>schema-drift</c> finding:
+/// a table or column present in one view only, nullability, type (logical type, and length where
+/// both know it), server default, primary key, foreign key (columns, target, actions), index
+/// (columns or expressions, uniqueness, predicate; names ignored) and unique constraint. The
+/// finding points at the first view's declaration and names the other's in <see cref="Finding.RelatedSpans"/>.
+/// Every lookup is by name, so the comparison is linear in the size of the two schemas.
+/// </summary>
+public sealed class DriftDetector
+{
+    private readonly Schema _a;
+    private readonly Schema _b;
+    private readonly string _nameA;
+    private readonly string _nameB;
+    private readonly List<Finding> _findings = [];
+
+    private DriftDetector(Schema a, Schema b)
+    {
+        _a = a;
+        _b = b;
+        _nameA = ViewNames.Of(a);
+        _nameB = ViewNames.Of(b);
+        if (_nameA == _nameB)
+        {
+            _nameA = "the first view";
+            _nameB = "the second view";
+        }
+    }
+
+    /// <summary>The drift between <paramref name="first"/> and <paramref name="second"/>, in a deterministic order.</summary>
+    public static IReadOnlyList<Finding> Compare(Schema first, Schema second)
+    {
+        var detector = new DriftDetector(first, second);
+        detector.CompareTables();
+        detector._findings.Sort(AuditEngine.CompareFindings);
+        return detector._findings;
+    }
+
+    private static string Key(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return (dot < 0 ? name : name[(dot + 1)..]).Trim('"').ToLowerInvariant();
+    }
+
+    private static Dictionary<string, Table> ByName(Schema schema)
+    {
+        var map = new Dictionary<string, Table>(StringComparer.Ordinal);
+        foreach (var table in schema.Tables) map.TryAdd(Key(table.Name), table);
+        return map;
+    }
+
+    private void Report(SourceSpan span, SourceSpan? other, string table, string? column, string message, string fix) =>
+        _findings.Add(new Finding
+        {
+            RuleId = SchemaDrift.Metadata.Id,
+            Severity = SchemaDrift.Metadata.Severity,
+            Category = SchemaDrift.Metadata.Category,
+            Message = message,
+            Recommendation = fix,
+            Span = span,
+            RelatedSpans = other is { IsNone: false } o ? [o] : [],
+            Table = table,
+            ColumnName = column,
+        });
+
+    private string Where(SourceSpan span) => span.IsNone ? "" : $" ({Reporting.ReportText.Location(span)})";
+
+    private const string MigrationFix = "Write a migration that brings the database to the intended schema, or correct the side that is wrong; then run `schema-audit diff` again.";
+
+    private void CompareTables()
+    {
+        var tablesA = ByName(_a);
+        var tablesB = ByName(_b);
+        foreach (var (key, ta) in tablesA)
+        {
+            if (!tablesB.TryGetValue(key, out var tb))
+            {
+                Report(ta.Span, null, ta.Name, null, $"Table `{ta.Name}` exists in {_nameA} but not in {_nameB}.",
+                    $"Create `{ta.Name}` in a migration, or remove it from {_nameA} if it is gone.");
+                continue;
+            }
+            CompareTable(ta, tb);
+        }
+        foreach (var (key, tb) in tablesB)
+            if (!tablesA.ContainsKey(key))
+                Report(tb.Span, null, tb.Name, null, $"Table `{tb.Name}` exists in {_nameB} but not in {_nameA}.",
+                    $"Declare `{tb.Name}` in {_nameA}, or drop it from {_nameB} if it is obsolete.");
+    }
+
+    private void CompareTable(Table a, Table b)
+    {
+        var columnsB = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in b.Columns) columnsB.TryAdd(c.Name, c);
+        var columnsA = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var ca in a.Columns)
+        {
+            columnsA.Add(ca.Name);
+            if (!columnsB.TryGetValue(ca.Name, out var cb))
+            {
+                Report(ca.Span, b.Span, a.Name, ca.Name, $"Column `{a.Name}.{ca.Name}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.",
+                    $"Add `{ca.Name}` to `{a.Name}` in a migration, or remove it from {_nameA}.");
+                continue;
+            }
+            CompareColumn(a, ca, cb);
+        }
+        foreach (var cb in b.Columns)
+            if (!columnsA.Contains(cb.Name))
+                Report(a.Span, cb.Span, a.Name, cb.Name, $"Column `{a.Name}.{cb.Name}` exists in {_nameB}{Where(cb.Span)} but not in {_nameA}.",
+                    $"Declare `{cb.Name}` in {_nameA}, or drop it in a migration.");
+        ComparePrimaryKeys(a, b);
+        CompareForeignKeys(a, b);
+        CompareIndexes(a, b);
+    }
+
+    private void CompareColumn(Table table, Column a, Column b)
+    {
+        var name = $"{table.Name}.{a.Name}";
+        if (a.Nullable != b.Nullable)
+            Report(a.Span, b.Span, table.Name, a.Name,
+                $"`{name}` is {Nullability(a)} in {_nameA} but {Nullability(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
+        if (a.Type != LogicalType.Unknown && b.Type != LogicalType.Unknown && a.Type != b.Type && !SameEnumOrText(a, b))
+            Report(a.Span, b.Span, table.Name, a.Name,
+                $"`{name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
+        else if (a.Type == b.Type && a.Length is { } la && b.Length is { } lb && la != lb)
+            Report(a.Span, b.Span, table.Name, a.Name,
+                $"`{name}` holds at most {la} characters in {_nameA} but {lb} in {_nameB}{Where(b.Span)}.", MigrationFix);
+        // Identity columns get their values from a sequence: how each view spells that is not a default.
+        if (!a.IsIdentity && !b.IsIdentity)
+        {
+            var da = a.ServerDefault is { } x ? DefaultExpressionNormalizer.Normalize(x.Expression) : null;
+            var db = b.ServerDefault is { } y ? DefaultExpressionNormalizer.Normalize(y.Expression) : null;
+            if (da != db)
+                Report(a.Span, b.Span, table.Name, a.Name,
+                    $"`{name}` has server default {DefaultText(a)} in {_nameA} but {DefaultText(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
+        }
+    }
+
+    private static string Nullability(Column c) => c.Nullable ? "nullable" : "NOT NULL";
+
+    private static string TypeName(Column c) =>
+        c.Type == LogicalType.Enum && c.EnumName is { } e ? $"enum `{e}`" : $"`{c.Type.DisplayName()}`" + (c.TypeAsWritten.Length > 0 ? $" (`{c.TypeAsWritten}`)" : "");
+
+    private static string DefaultText(Column c) => c.ServerDefault is { } d ? $"`{d.Expression}`" : "none";
+
+    // A native enum in one view and a VARCHAR-backed enum (SQLAlchemy native_enum=False, SQLite) in the other hold the same values.
+    private static bool SameEnumOrText(Column a, Column b) =>
+        (a.Type, b.Type) is (LogicalType.Enum, LogicalType.Text) or (LogicalType.Text, LogicalType.Enum);
+
+    private void ComparePrimaryKeys(Table a, Table b)
+    {
+        var ka = a.PrimaryKey is { } pa ? string.Join(", ", pa.Columns) : "";
+        var kb = b.PrimaryKey is { } pb ? string.Join(", ", pb.Columns) : "";
+        if (string.Equals(ka, kb, StringComparison.OrdinalIgnoreCase)) return;
+        Report(a.PrimaryKey?.Span ?? a.Span, b.PrimaryKey?.Span ?? b.Span, a.Name, null,
+            $"The primary key of `{a.Name}` is {KeyText(ka)} in {_nameA} but {KeyText(kb)} in {_nameB}{Where(b.PrimaryKey?.Span ?? b.Span)}.", MigrationFix);
+    }
+
+    private static string KeyText(string columns) => columns.Length == 0 ? "missing" : $"({columns})";
+
+    private static string ColumnsKey(IEnumerable<string> columns) => string.Join(",", columns.Select(c => c.Trim('"').ToLowerInvariant()));
+
+    // Unspecified and NO ACTION behave the same, and a database cannot tell them apart.
+    private static ReferentialAction Effective(ReferentialAction action) =>
+        action == ReferentialAction.Unspecified ? ReferentialAction.NoAction : action;
+
+    private void CompareForeignKeys(Table a, Table b)
+    {
+        var fksB = new Dictionary<string, ForeignKey>(StringComparer.Ordinal);
+        foreach (var fk in b.ForeignKeys) fksB.TryAdd(ColumnsKey(fk.Columns), fk);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fa in a.ForeignKeys)
+        {
+            var key = ColumnsKey(fa.Columns);
+            if (!seen.Add(key)) continue;
+            var column = fa.Columns.Count == 1 ? fa.Columns[0] : null;
+            var label = $"`{a.Name}.{string.Join(", ", fa.Columns)}`";
+            if (!fksB.TryGetValue(key, out var fb))
+            {
+                Report(fa.Span, b.Span, a.Name, column, $"Foreign key {label} → `{fa.TargetTable}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
+                continue;
+            }
+            if (Key(fa.TargetTable) != Key(fb.TargetTable)
+                || (fa.TargetColumns.Count > 0 && fb.TargetColumns.Count > 0 && ColumnsKey(fa.TargetColumns) != ColumnsKey(fb.TargetColumns)))
+                Report(fa.Span, fb.Span, a.Name, column,
+                    $"Foreign key {label} references `{Target(fa)}` in {_nameA} but `{Target(fb)}` in {_nameB}{Where(fb.Span)}.", MigrationFix);
+            if (Effective(fa.OnDelete) != Effective(fb.OnDelete))
+                Report(fa.Span, fb.Span, a.Name, column,
+                    $"Foreign key {label} is ON DELETE {Effective(fa.OnDelete).ToSql()} in {_nameA} but ON DELETE {Effective(fb.OnDelete).ToSql()} in {_nameB}{Where(fb.Span)}.", MigrationFix);
+            if (Effective(fa.OnUpdate) != Effective(fb.OnUpdate))
+                Report(fa.Span, fb.Span, a.Name, column,
+                    $"Foreign key {label} is ON UPDATE {Effective(fa.OnUpdate).ToSql()} in {_nameA} but ON UPDATE {Effective(fb.OnUpdate).ToSql()} in {_nameB}{Where(fb.Span)}.", MigrationFix);
+        }
+        foreach (var fb in b.ForeignKeys)
+        {
+            var key = ColumnsKey(fb.Columns);
+            if (seen.Contains(key)) continue;
+            seen.Add(key);
+            Report(a.Span, fb.Span, a.Name, fb.Columns.Count == 1 ? fb.Columns[0] : null,
+                $"Foreign key `{a.Name}.{string.Join(", ", fb.Columns)}` → `{fb.TargetTable}` exists in {_nameB}{Where(fb.Span)} but not in {_nameA}.", MigrationFix);
+        }
+    }
+
+    private static string Target(ForeignKey fk) => fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}({string.Join(", ", fk.TargetColumns)})" : fk.TargetTable;
+
+    /// <summary>
+    /// Uniqueness over plain columns is one fact whether written as a UNIQUE constraint, <c>unique=True</c>
+    /// or a unique index; everything else is an index identified by its definition.
+    /// </summary>
+    private static Dictionary<string, (string Label, SourceSpan Span)> Definitions(Table table)
+    {
+        var map = new Dictionary<string, (string, SourceSpan)>(StringComparer.Ordinal);
+        foreach (var unique in table.UniqueConstraints)
+            map.TryAdd($"unique({ColumnsKey(unique.Columns)})", ($"unique constraint ({string.Join(", ", unique.Columns)})", unique.Span));
+        foreach (var index in table.Indexes)
+        {
+            var elements = string.Join(",", index.Columns.Select((c, i) =>
+                i < index.IsExpression.Count && index.IsExpression[i] ? SqlTextNormalizer.Normalize(c) : c.Trim('"').ToLowerInvariant()));
+            var where = SqlTextNormalizer.Normalize(index.Where);
+            var plainUnique = index.IsUnique && where.Length == 0 && !index.IsExpression.Contains(true);
+            var key = plainUnique ? $"unique({elements})" : $"{(index.IsUnique ? "unique " : "")}index({elements}) using {index.Method ?? "btree"} where {where}";
+            var label = $"{(index.IsUnique ? "unique " : "")}index ({string.Join(", ", index.Columns)}){(index.Method is { } m ? $" USING {m}" : "")}"
+                + (index.Where is { } w ? $" WHERE {w}" : "");
+            map.TryAdd(key, (label, index.Span));
+        }
+        return map;
+    }
+
+    private void CompareIndexes(Table a, Table b)
+    {
+        var da = Definitions(a);
+        var db = Definitions(b);
+        foreach (var (key, (label, span)) in da)
+            if (!db.ContainsKey(key))
+                Report(span, b.Span, a.Name, null, $"`{a.Name}` has {label} in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
+        foreach (var (key, (label, span)) in db)
+            if (!da.ContainsKey(key))
+                Report(a.Span, span, a.Name, null, $"`{a.Name}` has {label} in {_nameB}{Where(span)} but not in {_nameA}.", MigrationFix);
+    }
+}

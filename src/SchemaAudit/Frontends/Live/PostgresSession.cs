@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace SchemaAudit.Frontends.Live;
+
+/// <summary>
+/// One read-only connection to a PostgreSQL server. The session is read-only twice over: the
+/// connection's startup options set <c>default_transaction_read_only=on</c>, and every batch
+/// runs inside <c>BEGIN READ ONLY</c> … <c>ROLLBACK</c>. Statement and connect timeouts keep a
+/// slow server from hanging the audit. Driver errors leave as <see cref="LiveDatabaseException"/>
+/// with a redacted message.
+/// </summary>
+public sealed class PostgresSession : IDisposable
+{
+    public const int StatementTimeoutMs = 30_000;
+
+    private readonly NpgsqlConnection _connection;
+    private readonly DatabaseTarget _target;
+
+    private PostgresSession(NpgsqlConnection connection, DatabaseTarget target)
+    {
+        _connection = connection;
+        _target = target;
+    }
+
+    /// <summary>Catalog queries sent so far (BEGIN and ROLLBACK not counted).</summary>
+    public int QueryCount { get; private set; }
+
+    /// <summary>Server version as <c>server_version_num</c> (150004 for 15.4).</summary>
+    public int ServerVersionNumber => _connection.PostgreSqlVersion.Major * 10000 + Math.Max(0, _connection.PostgreSqlVersion.Minor);
+
+    public static PostgresSession Open(DatabaseTarget target)
+    {
+        if (target.Kind != DatabaseKind.PostgreSql) throw new ArgumentException("not a PostgreSQL target", nameof(target));
+        var connection = new NpgsqlConnection(target.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException or ArgumentException)
+        {
+            connection.Dispose();
+            throw Failure(target, "cannot connect to", ex);
+        }
+        return new PostgresSession(connection, target);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="queries"/> as one round trip inside a read-only transaction that is
+    /// rolled back, handing each result set to <paramref name="read"/> in order.
+    /// </summary>
+    public void ReadOnly(IReadOnlyList<string> queries, Action<int, DbDataReader> read)
+    {
+        using var batch = new NpgsqlBatch(_connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN TRANSACTION READ ONLY"));
+        foreach (var sql in queries) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        try
+        {
+            using (var reader = batch.ExecuteReader())
+            {
+                // BEGIN returns no result set; Npgsql skips it, so result i is query i.
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    read(i, reader);
+                    if (!reader.NextResult() && i < queries.Count - 1)
+                        throw new LiveDatabaseException($"{_target.DisplayName}: the server returned fewer result sets than queries");
+                }
+            }
+            QueryCount += queries.Count;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or InvalidCastException)
+        {
+            throw Failure(_target, "cannot read the catalog of", ex);
+        }
+        finally
+        {
+            Rollback();
+        }
+    }
+
+    /// <summary>Runs one statement the way the catalog queries run (tests use it to prove writes are refused).</summary>
+    internal void ExecuteInReadOnlyTransaction(string sql)
+    {
+        using var batch = new NpgsqlBatch(_connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN TRANSACTION READ ONLY"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        try
+        {
+            batch.ExecuteNonQuery();
+        }
+        finally
+        {
+            Rollback();
+        }
+    }
+
+    /// <summary>Runs one statement outside any explicit transaction: the session default applies.</summary>
+    internal void ExecuteWithSessionDefaults(string sql)
+    {
+        using var command = new NpgsqlCommand(sql, _connection);
+        command.ExecuteNonQuery();
+    }
+
+    private void Rollback()
+    {
+        if (_connection.State != System.Data.ConnectionState.Open) return;
+        using var rollback = new NpgsqlCommand("ROLLBACK", _connection);
+        try
+        {
+            rollback.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // Nothing to roll back (the batch failed before BEGIN): the session still holds no changes.
+        }
+    }
+
+    private static LiveDatabaseException Failure(DatabaseTarget target, string what, Exception ex)
+    {
+        var reason = ex switch
+        {
+            PostgresException pg => $"{pg.MessageText} (SQLSTATE {pg.SqlState})",
+            NpgsqlException { InnerException: SocketException socket } => socket.Message,
+            NpgsqlException { InnerException: TimeoutException } => "the connection timed out",
+            _ => ex.Message,
+        };
+        return new LiveDatabaseException($"{what} {target.DisplayName}: {SecretRedactor.Redact(reason, target.Password)}");
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

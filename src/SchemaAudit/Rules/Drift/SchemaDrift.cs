@@ -1,0 +1,58 @@
+using SchemaAudit.Analysis;
+
+namespace SchemaAudit.Rules.Drift;
+
+/// <summary>
+/// <c>schema-drift</c> compares two views of one schema, so it is not a single-view <see cref="Rule"/>:
+/// <see cref="SchemaAudit.Drift.DriftDetector"/> computes it and the pipeline calls it when two views have tables.
+/// The metadata lives here so that <c>explain</c>, the docs and the reports know the rule.
+/// </summary>
+public static class SchemaDrift
+{
+    public static RuleMetadata Metadata { get; } = new()
+    {
+        Id = "schema-drift",
+        Title = "Two views of the schema disagree (models, migrations, database)",
+        Severity = Severity.Critical,
+        Category = RuleCategory.Integrity,
+        Why = "The models say what the code expects; the migrations and the live database say what is deployed. "
+            + "When they disagree, the code meets a schema it was not written for: a column the model thinks is nullable is NOT NULL in production "
+            + "and inserts fail; an index the model declares is missing and a query scans the table; a foreign key cascades in one place and not in the other. "
+            + "These bugs appear only after a deploy.",
+        Fix = "Decide which side is right. Either write a migration that brings the database to the model (and apply it), "
+            + "or correct the model so that it says what is deployed. Then audit both again: `schema-audit diff app/models migrations/`.",
+        ExampleLanguage = "sql",
+        ComparesViews = true,
+        BadExample = """
+            -- view: migrations/0001_init.sql
+            CREATE TABLE users (
+                id bigint PRIMARY KEY,
+                email text
+            );
+
+            -- view: the live database
+            CREATE TABLE users (
+                id bigint PRIMARY KEY,
+                email text NOT NULL
+            );
+            """,
+        GoodExample = """
+            -- view: migrations/0001_init.sql
+            CREATE TABLE users (
+                id bigint PRIMARY KEY,
+                email text NOT NULL
+            );
+
+            -- view: the live database
+            CREATE TABLE users (
+                id bigint PRIMARY KEY,
+                email text NOT NULL
+            );
+            """,
+        KnownProblems = "Names are compared case-insensitively and without schema qualification; index and constraint names are ignored "
+            + "(an index is identified by its columns, uniqueness and predicate). A FK that states no action and one that states NO ACTION are the same "
+            + "(a database cannot tell them apart). Client-side ORM defaults are not compared (they never reach the database). Expression indexes and "
+            + "defaults are compared after normalizing spelling (case, casts, parentheses, `now()` ≡ `CURRENT_TIMESTAMP`); an expression the catalog "
+            + "rewrites more deeply can still show as drift. Enum values, CHECK constraints and comments are not compared. The examples are two views, each introduced by a `-- view:` line.",
+    };
+}
