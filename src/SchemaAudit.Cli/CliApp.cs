@@ -64,6 +64,7 @@ public static class CliApp
             RulesCommand.Create(context),
             ExplainCommand.Create(context),
             DocsCommand.Create(context),
+            DiffCommand.Create(context),
         };
         root.Add(verbose);
         return root;

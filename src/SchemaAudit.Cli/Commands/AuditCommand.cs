@@ -29,17 +29,20 @@ internal static class AuditCommand
             Description = "No colour in console output (also off with NO_COLOR or when output is redirected).",
         };
 
+        var db = DatabaseOption.Create();
         var command = new Command("audit", "Audit database models and report defects with file and line.")
         {
-            paths, format, output, failOn, config, noColor,
+            paths, format, output, failOn, config, noColor, db,
         };
         command.SetAction(parse => Run(context,
             parse.GetValue(paths), parse.GetValue(format) ?? "console", parse.GetValue(output),
-            parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor)));
+            parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor),
+            DatabaseOption.Value(parse, db, context), parse, parse.GetResult(paths) is { Tokens.Count: > 0 }));
         return command;
     }
 
-    private static int Run(CliContext context, string[]? paths, string format, string? output, string? failOnText, string? configPath, bool noColor)
+    private static int Run(CliContext context, string[]? paths, string format, string? output, string? failOnText, string? configPath, bool noColor,
+        string? database, ParseResult parse, bool pathsGiven)
     {
         var targets = AuditTargets.Resolve(paths, context);
         var config = CommonOptions.LoadConfig(context, targets, configPath);
@@ -56,8 +59,16 @@ internal static class AuditCommand
             ?? throw new AuditInputException($"unknown report format `{format}`{NameSuggestions.DidYouMean(format, ReporterRegistry.Formats)}; "
                 + $"expected one of {string.Join(", ", ReporterRegistry.Formats)}");
 
-        var views = AuditRunner.BuildViews(targets.FullPaths, targets.Root, config);
-        var result = AuditRunner.Audit(views, targets.DisplayRoot, config);
+        // --db alone audits only the database; with paths, the database is one more view (and drift is reported).
+        var views = database is not null && !pathsGiven ? [] : AuditRunner.BuildViews(targets.FullPaths, targets.Root, config);
+        var displayRoot = targets.DisplayRoot;
+        if (database is not null)
+        {
+            var live = DatabaseOption.Read(database, context, parse);
+            views = AuditRunner.WithLiveView(views, live);
+            if (!pathsGiven) displayRoot = live.Tables.FirstOrDefault()?.Span.Path.Split('#')[0] ?? displayRoot;
+        }
+        var result = AuditRunner.Audit(views, displayRoot, config);
         OutputTarget.Write(output, context, writer => reporter.Write(result, writer));
 
         var failed = failOn.IsFailure(result.ActiveFindings);

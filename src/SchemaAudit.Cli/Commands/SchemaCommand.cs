@@ -19,15 +19,19 @@ internal static class SchemaCommand
         var output = CommonOptions.Output("Write to this file instead of standard output.");
         var config = CommonOptions.Config();
 
+        var db = DatabaseOption.Create();
         var command = new Command("schema", "Print the unified schema model read from the sources (JSON or Mermaid).")
         {
-            paths, format, output, config,
+            paths, format, output, config, db,
         };
         command.SetAction(parse =>
         {
             var targets = AuditTargets.Resolve(parse.GetValue(paths), context);
             var auditConfig = CommonOptions.LoadConfig(context, targets, parse.GetValue(config));
-            var schema = AuditRunner.BuildSchema(targets.FullPaths, targets.Root, auditConfig);
+            // With --db, the model printed is the database's.
+            var schema = DatabaseOption.Value(parse, db, context) is { } database
+                ? DatabaseOption.Read(database, context, parse)
+                : AuditRunner.BuildSchema(targets.FullPaths, targets.Root, auditConfig);
             var mermaid = parse.GetValue(format) == "mermaid";
             OutputTarget.Write(parse.GetValue(output), context, writer =>
             {

@@ -24,6 +24,12 @@ public sealed class Schema
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Live databases: true when usage statistics (index scans) were read.</summary>
+    public bool HasUsageStatistics { get; set; }
+
+    /// <summary>Live databases: when the usage statistics were last reset; null when never (or unknown).</summary>
+    public DateTimeOffset? UsageStatisticsSince { get; set; }
+
     /// <summary>Columns kept up to date outside their declaration (event listeners, triggers).</summary>
     public List<UpdateHook> UpdateHooks { get; } = [];
 

@@ -20,6 +20,9 @@ public sealed class Table
     /// <summary>Live databases: the planner's row estimate (<c>pg_class.reltuples</c>); null when unknown.</summary>
     public long? RowEstimate { get; set; }
 
+    /// <summary>Live PostgreSQL: reads of the table since the statistics were reset (sequential plus index scans); null when unknown.</summary>
+    public long? Scans { get; set; }
+
     /// <summary>The ORM class mapped to this table, if any (the first, for single-table inheritance).</summary>
     public Entity? Entity { get; set; }
 

@@ -136,6 +136,8 @@ public static class AuditRunner
             if (!ReferenceEquals(view, primary))
                 primary.Diagnostics.AddRange(view.Diagnostics.Skip(diagnosticsBefore));
         }
+        if (config.IsEnabled(Rules.Drift.SchemaDrift.Metadata.Id))
+            findings.AddRange(DriftBetween(views));
         var result = AuditEngine.ApplySuppressions(findings, primary.Suppressions, config);
         result.Sort(AuditEngine.CompareFindings);
         return new AuditResult
@@ -148,6 +150,34 @@ public static class AuditRunner
             Score = Score.Compute(result.Where(f => !f.IsSuppressed)),
             Statistics = Statistics.Compute(primary),
         };
+    }
+
+    /// <summary>
+    /// <c>schema-drift</c>: the primary view compared with every other view that has tables
+    /// (models vs migrations, models vs database; migrations vs database when there are no models).
+    /// </summary>
+    public static IEnumerable<Finding> DriftBetween(IReadOnlyList<Schema> views)
+    {
+        if (views.Count < 2 || views[0].Tables.Count == 0) return [];
+        return views.Skip(1).Where(v => v.Tables.Count > 0).SelectMany(v => Drift.DriftDetector.Compare(views[0], v));
+    }
+
+    /// <summary>
+    /// Adds a live database view to the views read from files. With no file view that has tables
+    /// (<c>--db</c> alone), the database becomes the primary view and takes over what the file views
+    /// gathered (diagnostics, files, suppressions, connection strings).
+    /// </summary>
+    public static IReadOnlyList<Schema> WithLiveView(IReadOnlyList<Schema> views, Schema live)
+    {
+        if (views.Count > 0 && views[0].Tables.Count > 0) return [.. views, live];
+        foreach (var view in views)
+        {
+            live.Diagnostics.AddRange(view.Diagnostics);
+            live.Files.AddRange(view.Files);
+            live.Suppressions.AddRange(view.Suppressions);
+            live.ConnectionStrings.AddRange(view.ConnectionStrings);
+        }
+        return [live];
     }
 
     /// <summary>Discovers, reads and audits <paramref name="paths"/>.</summary>

@@ -13,7 +13,9 @@ internal static class ReportText
 
     /// <summary><c>path:line</c>, or a placeholder for objects with no source (a live database).</summary>
     public static string Location(SourceSpan span) =>
-        span.IsNone ? "(no source)" : string.Create(CultureInfo.InvariantCulture, $"{span.Path}:{span.Line}");
+        span.IsNone ? "(no source)"
+        : span.Line == 0 ? span.Path // a live database object: no file, no line
+        : string.Create(CultureInfo.InvariantCulture, $"{span.Path}:{span.Line}");
 
     /// <summary><c>table.column</c>, <c>table</c>, or null when the finding names neither.</summary>
     public static string? ObjectName(Finding f) => (f.Table, f.ColumnName) switch

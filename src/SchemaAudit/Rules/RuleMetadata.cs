@@ -29,6 +29,15 @@ public sealed record RuleMetadata
     /// <summary>Language of the examples, for Markdown fences and for the example test (<c>python</c>).</summary>
     public string ExampleLanguage { get; init; } = "python";
 
+    /// <summary>
+    /// True for rules that read a live database (usage statistics, catalog facts): their fixtures are
+    /// databases the live tests create and their examples run there, not through the file harness.
+    /// </summary>
+    public bool NeedsLiveDatabase { get; init; }
+
+    /// <summary>True for rules that compare two views (drift): one example file cannot fire them; the drift tests run the examples.</summary>
+    public bool ComparesViews { get; init; }
+
     /// <summary>Known limits, said honestly.</summary>
     public string? KnownProblems { get; init; }
 }

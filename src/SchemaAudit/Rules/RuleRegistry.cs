@@ -46,9 +46,9 @@ public static class RuleRegistry
             """,
     };
 
-    /// <summary>Metadata of every rule, engine rules included, sorted by id.</summary>
+    /// <summary>Metadata of every rule, engine rules (unused suppressions, drift between views) included, sorted by id.</summary>
     public static IEnumerable<RuleMetadata> AllMetadata =>
-        All.Select(r => r.Metadata).Append(UnusedSuppression).OrderBy(m => m.Id, StringComparer.Ordinal);
+        All.Select(r => r.Metadata).Append(UnusedSuppression).Append(Drift.SchemaDrift.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal);
 
     public static RuleMetadata? FindMetadata(string id) => AllMetadata.FirstOrDefault(m => m.Id == id);
 }
