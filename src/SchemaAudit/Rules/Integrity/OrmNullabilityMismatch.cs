@@ -68,7 +68,7 @@ public sealed partial class OrmNullabilityMismatch : Rule
                 )
             """,
         KnownProblems = "Only explicit nullability is compared (when `nullable=` is absent, SQLAlchemy derives it from the annotation, "
-            + "so they cannot disagree). Primary-key columns annotated `Optional` (a value unknown until flush) are not reported.",
+            + "so they cannot disagree). Primary-key columns are not reported: the database keeps them NOT NULL whatever `nullable=` says, and `Optional` on them only means \"unknown until flush\".",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
@@ -120,7 +120,8 @@ public sealed partial class OrmNullabilityMismatch : Rule
     private static bool Disagrees(Column column) =>
         column.Attribute is { NullableExplicit: true, AnnotationNullable: { } annotated }
         && annotated != column.Nullable
-        && !(annotated && column.IsPrimaryKey); // Optional until the database assigns it
+        // A primary key is NOT NULL whatever `nullable=` says, and `Optional` on it only means "unknown until flush".
+        && !column.IsPrimaryKey;
 
     /// <summary><c>Mapped[UUID]</c> → <c>Mapped[UUID | None]</c>; <c>str</c> → <c>str | None</c>.</summary>
     internal static string MakeNullable(string annotation)

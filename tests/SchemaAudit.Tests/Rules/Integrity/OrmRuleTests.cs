@@ -11,6 +11,7 @@ public sealed class OrmNullabilityMismatchTests
         var schema = new Schema();
         schema.Tables.Add(Tbl("users", 1, Col("id", LogicalType.Uuid, pk: true)));
         var column = Col("created_by", LogicalType.Uuid, nullable: nullable, pk: pk, line: 7);
+        column.Nullable = nullable; // as the front-end read it, even on a primary key
         column.Attribute = new OrmAttribute("created_by", annotation, annotationNullable, explicitly, At(7));
         var conversations = Tbl("conversations", 5, Col("id", LogicalType.Uuid, pk: true), column);
         conversations.ForeignKeys.Add(Fk("created_by", "users.id", ReferentialAction.SetNull, line: 8));
@@ -39,6 +40,7 @@ public sealed class OrmNullabilityMismatchTests
     [InlineData("Mapped[UUID | None]", true, true, true, false)]   // agree
     [InlineData("Mapped[UUID]", false, true, false, false)]       // nullability not written: derived from the annotation
     [InlineData("Mapped[Optional[int]]", true, false, true, true)] // primary key: Optional until flush
+    [InlineData("Mapped[int]", false, true, true, true)]           // primary key: NOT NULL whatever nullable= says
     [InlineData(null, null, true, true, false)]                    // no annotation
     public void Silent_when_nothing_disagrees(string? annotation, bool? annotationNullable, bool nullable, bool explicitly, bool pk) =>
         Assert.Empty(Run<OrmNullabilityMismatch>(WithColumn(annotation!, annotationNullable, nullable, explicitly, pk)));
