@@ -39,6 +39,21 @@ internal static class BestPracticesChecklist
         ("Suppressions kept up to date", ["unused-suppression"]),
     ];
 
+    /// <summary>Position of a rule in the checklist (practice, then rule), so other sections can follow the same order.</summary>
+    public static int OrderOf(string ruleId)
+    {
+        var position = 0;
+        foreach (var (_, ruleIds) in s_practices)
+        {
+            foreach (var id in ruleIds)
+            {
+                if (id == ruleId) return position;
+                position++;
+            }
+        }
+        return int.MaxValue;
+    }
+
     public static IReadOnlyList<PracticeRow> Rows(ReportFacts facts)
     {
         var ran = new HashSet<string>(facts.Result.RulesRun.Select(r => r.Id), StringComparer.Ordinal);

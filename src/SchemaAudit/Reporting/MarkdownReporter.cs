@@ -143,7 +143,7 @@ public sealed class MarkdownReporter : IReporter
     {
         var places = group.Findings.Count == 1 ? "" : $" ({group.Findings.Count} places)";
         md.Heading(3, $"{number}. {MarkdownWriter.Code(group.RuleId)}: {group.Title}{places}");
-        var language = group.Metadata?.ExampleLanguage ?? "python";
+        var fallback = group.Metadata?.ExampleLanguage ?? "";
         var why = group.Metadata?.Why;
 
         if (group.Findings.Count == 1)
@@ -153,7 +153,7 @@ public sealed class MarkdownReporter : IReporter
             md.Paragraph(f.Message);
             if (why is not null) md.Paragraph($"**Why it matters.** {why}");
             md.Paragraph($"**Fix.** {f.Recommendation}");
-            WriteBeforeAfter(md, f, language, indent: "");
+            WriteBeforeAfter(md, f, FenceLanguage(f.Span.Path, fallback), indent: "");
             return;
         }
 
@@ -172,7 +172,7 @@ public sealed class MarkdownReporter : IReporter
             if (f.Before is not null || f.After is not null)
             {
                 md.Line();
-                WriteBeforeAfter(md, f, language, indent: "  ");
+                WriteBeforeAfter(md, f, FenceLanguage(f.Span.Path, fallback), indent: "  ");
             }
         }
         md.BlankLine();
@@ -221,6 +221,8 @@ public sealed class MarkdownReporter : IReporter
     {
         md.Heading(2, "What is done well");
         var sentences = facts.PassedRules
+            .OrderBy(r => BestPracticesChecklist.OrderOf(r.Id))
+            .ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => PassedCheckEvidence.For(r.Id, facts.Result.Schema))
             .OfType<string>()
             .ToList();
@@ -278,6 +280,17 @@ public sealed class MarkdownReporter : IReporter
         ReportText.ObjectName(f) is { } name
             ? $"{MarkdownWriter.Code(ReportText.Location(f.Span))} ({MarkdownWriter.Code(name)})"
             : MarkdownWriter.Code(ReportText.Location(f.Span));
+
+    /// <summary>The code fence language of the file a finding is in (a rule's findings may span Python, TypeScript, SQL...).</summary>
+    private static string FenceLanguage(string path, string fallback) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".py" or ".pyi" => "python",
+        ".ts" or ".tsx" or ".mts" or ".cts" => "typescript",
+        ".js" or ".mjs" or ".cjs" => "javascript",
+        ".cs" => "csharp",
+        ".sql" => "sql",
+        _ => fallback,
+    };
 
     private static string SectionTitle(Severity s) => s switch
     {

@@ -89,6 +89,26 @@ public sealed class MarkdownReporterTests
     }
 
     [Fact]
+    public void Code_fences_take_the_language_of_the_file_the_finding_is_in()
+    {
+        var sample = SampleAudit.Create();
+        var meta = CannedRule.MetadataOf("server-default-raw-sql");
+        var drizzle = new SchemaAudit.Analysis.Finding
+        {
+            RuleId = meta.Id, Severity = meta.Severity, Category = meta.Category, Message = "m", Recommendation = "r",
+            Span = SchemaAudit.Model.SourceSpan.At("src/db/schema.ts", 3, 3), Before = "sql`now()`", After = "defaultNow()",
+        };
+        var result = new SchemaAudit.Pipeline.AuditResult
+        {
+            Root = sample.Root, Schema = sample.Schema, Findings = [drizzle], RulesRun = sample.RulesRun,
+            Score = SchemaAudit.Pipeline.Score.Compute([drizzle]), Statistics = sample.Statistics,
+        };
+        var report = ReportOutput.Render(new MarkdownReporter(), result);
+        Assert.Contains("Before:\n\n```typescript\nsql`now()`\n```", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("```python", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Suppressed_findings_are_counted_in_a_line_not_listed()
     {
         Assert.Contains("_1 finding suppressed by ignore comments or configuration, not shown and not counted in the score: `index-redundant` ×1._", s_report, StringComparison.Ordinal);
