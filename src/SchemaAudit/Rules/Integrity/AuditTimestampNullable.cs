@@ -50,10 +50,10 @@ public sealed class AuditTimestampNullable : Rule
     public override IEnumerable<Finding> Check(RuleContext context)
     {
         var weak = context.Schema.Tables
-            .SelectMany(t => t.Columns.Select(c => (t, (Column: c, HasDefault: HasDefault(context, t, c)))))
-            .Where(x => AuditColumnNames.IsAuditTimestamp(x.Item2.Column)
-                        && (x.Item2.Column.Nullable || !x.Item2.HasDefault)
-                        && !IsDeliberatelyNullUntilUpdated(context, x.t, x.Item2.Column));
+            .SelectMany(t => t.Columns.Select(c => (Table: t, Item: (Column: c, HasDefault: HasDefault(context, t, c)))))
+            .Where(x => AuditColumnNames.IsAuditTimestamp(x.Item.Column)
+                        && (x.Item.Column.Nullable || !x.Item.HasDefault)
+                        && !IsDeliberatelyNullUntilUpdated(context, x.Table, x.Item.Column));
         foreach (var ((column, hasDefault), tables) in SharedDeclarations.BySpan(weak, x => x.Column.Span))
         {
             var problem = (column.Nullable, hasDefault) switch

@@ -74,8 +74,8 @@ public sealed class FkTargetMissing : Rule
             schema.Tables.Where(t => t.SchemaName is not null).Select(t => t.SchemaName!), StringComparer.OrdinalIgnoreCase);
 
         var broken = schema.Tables
-            .SelectMany(t => t.ForeignKeys.Select(fk => (t, (Fk: fk, Problem: Problem(context, knownSchemas, fk)))))
-            .Where(x => x.Item2.Problem is not null);
+            .SelectMany(t => t.ForeignKeys.Select(fk => (Table: t, Item: (Fk: fk, Problem: Problem(context, knownSchemas, fk)))))
+            .Where(x => x.Item.Problem is not null);
         foreach (var ((fk, problem), tables) in SharedDeclarations.BySpan(broken, x => x.Fk.Span))
         {
             var (target, missingColumn) = problem!.Value;

@@ -76,7 +76,7 @@ public sealed class ImpliedFkMissing : Rule
             HashSet<string>? fkColumns = null;
             foreach (var column in table.Columns)
             {
-                if (column.IsPrimaryKey || column.Type.IsJson() || column.Type is LogicalType.Array or LogicalType.Bool) continue;
+                if (IsOwnKey(table, column) || column.Type.IsJson() || column.Type is LogicalType.Array or LogicalType.Bool) continue;
                 if (Implied(column.Name, tablesByNoun) is not { } implied) continue;
                 fkColumns ??= TableTraits.ForeignKeyColumns(table);
                 if (fkColumns.Contains(column.Name) || ExplainsOmission(column)) continue;
@@ -92,6 +92,11 @@ public sealed class ImpliedFkMissing : Rule
             }
         }
     }
+
+    /// <summary>The table's own single-column key (<c>items.item_id</c>); a column of a composite key may still be a reference.</summary>
+    private static bool IsOwnKey(Table table, Column column) =>
+        table.PrimaryKey is { Columns.Count: 1 } key ? string.Equals(key.Columns[0], column.Name, StringComparison.OrdinalIgnoreCase)
+        : column.IsPrimaryKey && table.PrimaryKey is null;
 
     /// <summary>Tables by the singular of their name's words (<c>task_dependencies</c> → <c>task_dependency</c>), built once.</summary>
     private static Dictionary<string, Table> TablesByNoun(Schema schema)
