@@ -120,6 +120,26 @@ public sealed class PyParserRecoveryTests
         Assert.Equal(2, module.Body.Count);
     }
 
+    [Fact]
+    public void Missing_name_after_as_stays_inside_its_statement()
+    {
+        // Found by the fuzzer: the empty name used to be placed after the end of its parent.
+        var module = Parse("try:\n    pass\nexcept* (ValueError, TypeError) as :\n    pass\n");
+        Assert.Equal("models.py:3:36: error: expected name, found ':'", Diagnostic(module));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n   \n")]
+    [InlineData("# only a comment")]
+    [InlineData("\uFEFF")]
+    public void Empty_input_is_an_empty_module(string source)
+    {
+        var module = Parse(source);
+        Assert.Empty(module.Body);
+        Assert.Empty(module.Diagnostics);
+    }
+
     [Theory]
     [InlineData("class User(Base):\n    id = Column(Integer, prim")]
     [InlineData("class User(Base):\n    id = Column(")]

@@ -101,7 +101,7 @@ public sealed partial class PyParser
                 Advance();
                 return SimpleNode("assert", ParseExpressionList(), start);
             case PyTokenKind.Yield:
-                var yield = (PyOtherExpr)ParseYield();
+                var yield = ParseYield();
                 return SimpleNode(yield.Kind, yield.Children, start);
             case PyTokenKind.Name when IsName("type") && PeekKind(1) == PyTokenKind.Name && PeekKind(2) is PyTokenKind.Assign or PyTokenKind.LeftBracket:
                 return ParseTypeAlias();
