@@ -57,6 +57,7 @@ public sealed class MarkdownReporter : IReporter
 
         md.Heading(2, "Executive summary");
         md.Paragraph(text);
+        if (result.Baseline is { } baseline) md.Paragraph($"_{ReportText.BaselineLine(baseline)}_");
 
         var deductions = result.Score.Deductions;
         if (deductions.Count == 0)
@@ -253,14 +254,14 @@ public sealed class MarkdownReporter : IReporter
             md.Paragraph("Nothing to do: keep running SchemaAudit in CI so it stays that way.");
             return;
         }
-        var numbers = s_sections.SelectMany(s => facts.GroupsOf(s).Select((g, i) => (g, Anchor(s, i))))
-            .ToDictionary(x => x.g, x => x.Item2);
+        var numbers = s_sections.SelectMany(s => facts.GroupsOf(s).Select((g, i) => (Key: (g.RuleId, g.Severity), Label: Anchor(s, i))))
+            .ToDictionary(x => x.Key, x => x.Label);
         for (var i = 0; i < groups.Count; i++)
         {
             var g = groups[i];
             var remedy = g.Metadata?.Fix ?? g.First.Recommendation;
             md.Line(string.Create(CultureInfo.InvariantCulture,
-                $"{i + 1}. **{Capitalized(g.Severity.Id())}: {MarkdownWriter.Code(g.RuleId)}** ({ReportText.Count(g.Findings.Count, "place")}, first at {MarkdownWriter.Code(ReportText.Location(g.First.Span))}; see {numbers[g]}). {remedy}"));
+                $"{i + 1}. **{Capitalized(g.Severity.Id())}: {MarkdownWriter.Code(g.RuleId)}** ({ReportText.Count(g.Findings.Count, "place")}, first at {MarkdownWriter.Code(ReportText.Location(g.First.Span))}; see {numbers[(g.RuleId, g.Severity)]}). {remedy}"));
         }
         md.BlankLine();
     }
