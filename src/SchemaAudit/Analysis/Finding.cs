@@ -32,5 +32,11 @@ public sealed record Finding
     /// <summary>Set when an inline comment or configuration suppressed this finding.</summary>
     public string? SuppressedBy { get; init; }
 
+    /// <summary>
+    /// Identity that survives line shifts (see <c>Baseline.FindingFingerprints</c>); set when baselines or
+    /// SARIF need it, null before.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
     public bool IsSuppressed => SuppressedBy is not null;
 }

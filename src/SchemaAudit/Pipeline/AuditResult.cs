@@ -25,4 +25,7 @@ public sealed class AuditResult
     public required Score Score { get; init; }
 
     public required Statistics Statistics { get; init; }
+
+    /// <summary>Set when findings were compared with a baseline file: only new findings remain in <see cref="Findings"/>.</summary>
+    public Baseline.BaselineSummary? Baseline { get; init; }
 }

@@ -56,6 +56,15 @@ public sealed class JsonReporter : IReporter
         w.WriteNumber("suppressed", facts.Suppressed.Count);
         w.WriteEndObject();
 
+        if (result.Baseline is { } baseline)
+        {
+            w.WriteStartObject("baseline");
+            w.WriteNumber("new", baseline.New);
+            w.WriteNumber("unchanged", baseline.Unchanged);
+            w.WriteNumber("fixed", baseline.Fixed);
+            w.WriteEndObject();
+        }
+
         w.StringArray("rulesRun", result.RulesRun.Select(r => r.Id).Order(StringComparer.Ordinal));
 
         w.WriteStartArray("diagnostics");

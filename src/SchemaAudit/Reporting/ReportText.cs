@@ -30,6 +30,10 @@ internal static class ReportText
         string.Create(CultureInfo.InvariantCulture, $"{Math.Round(fraction * 100, MidpointRounding.AwayFromZero):0}%");
 
     /// <summary>The label of a severity section and its count: <c>2 critical</c>, <c>5 warnings</c>.</summary>
+    /// <summary>"Baseline: 2 new findings, 14 unchanged (not shown), 1 fixed."</summary>
+    public static string BaselineLine(Baseline.BaselineSummary baseline) =>
+        $"Baseline: {Count(baseline.New, "new finding")}, {baseline.Unchanged} unchanged (not shown), {baseline.Fixed} fixed.";
+
     public static string SeverityCount(Severity severity, int n) => severity switch
     {
         Severity.Critical => $"{n} critical",

@@ -12,4 +12,13 @@ public sealed record ReporterOptions
     public int? Width { get; init; }
 
     public const int DefaultWidth = 120;
+
+    /// <summary>
+    /// The audited root relative to the repository root (<c>backend/</c>, or empty), so SARIF locations
+    /// are relative to the repository as code-scanning services expect.
+    /// </summary>
+    public string RepositoryPrefix { get; init; } = "";
+
+    /// <summary>Reads source lines for code excerpts (HTML); null shows none.</summary>
+    public Html.SourceExcerpts? Excerpts { get; init; }
 }
