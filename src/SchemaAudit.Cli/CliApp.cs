@@ -18,7 +18,7 @@ public static class CliApp
             environment ?? CliEnvironment.Detached);
         var verbose = new Option<bool>("--verbose")
         {
-            Description = "Show stack traces for internal errors.",
+            Description = "Show timings per phase on standard error, and stack traces for internal errors.",
             Recursive = true,
         };
         var root = BuildRootCommand(context, verbose);

@@ -13,6 +13,9 @@ public sealed record CliEnvironment
 
     public int? TerminalWidth { get; init; }
 
+    /// <summary>Standard error is a terminal: progress displays go there, and only then.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public Func<string, string?> GetVariable { get; init; } = _ => null;
 
     public static CliEnvironment FromProcess()
@@ -21,6 +24,7 @@ public sealed record CliEnvironment
         return new CliEnvironment
         {
             OutputIsTerminal = terminal,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
             TerminalWidth = terminal ? SafeWindowWidth() : null,
             GetVariable = Environment.GetEnvironmentVariable,
         };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SchemaAudit.Configuration;
 using SchemaAudit.Pipeline;
 using SchemaAudit.Reporting;
+using SchemaAudit.Reporting.Html;
 
 namespace SchemaAudit.Cli.Commands;
 
@@ -34,16 +35,19 @@ internal static class AuditCommand
         {
             paths, format, output, failOn, config, noColor, db,
         };
+        var reportOptions = new AuditReportOptions();
+        reportOptions.AddTo(command);
         command.SetAction(parse => Run(context,
             parse.GetValue(paths), parse.GetValue(format) ?? "console", parse.GetValue(output),
             parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor),
-            DatabaseOption.Value(parse, db, context), parse, parse.GetResult(paths) is { Tokens.Count: > 0 }));
+            DatabaseOption.Value(parse, db, context), parse, parse.GetResult(paths) is { Tokens.Count: > 0 }, reportOptions.Read(parse)));
         return command;
     }
 
     private static int Run(CliContext context, string[]? paths, string format, string? output, string? failOnText, string? configPath, bool noColor,
-        string? database, ParseResult parse, bool pathsGiven)
+        string? database, ParseResult parse, bool pathsGiven, AuditReportSettings settings)
     {
+        var phases = new AuditPhases(context, AuditPhases.ProgressWanted(context.Environment, settings.Quiet));
         var targets = AuditTargets.Resolve(paths, context);
         var config = CommonOptions.LoadConfig(context, targets, configPath);
         var failOn = failOnText is not null && FailOn.TryParse(failOnText, out var fromOption)
@@ -54,30 +58,37 @@ internal static class AuditCommand
         {
             UseColor = output is null && context.Environment.UseColor(noColor),
             Width = output is null ? context.Environment.TerminalWidth : null,
+            RepositoryPrefix = RepositoryRoot.PrefixOf(targets.Root),
+            Excerpts = new SourceExcerpts(targets.Root),
         };
         var reporter = ReporterRegistry.Find(format, reporterOptions)
             ?? throw new AuditInputException($"unknown report format `{format}`{NameSuggestions.DidYouMean(format, ReporterRegistry.Formats)}; "
                 + $"expected one of {string.Join(", ", ReporterRegistry.Formats)}");
 
         // --db alone audits only the database; with paths, the database is one more view (and drift is reported).
-        var views = database is not null && !pathsGiven ? [] : AuditRunner.BuildViews(targets.FullPaths, targets.Root, config);
+        var views = database is not null && !pathsGiven ? [] : phases.ReadSources(targets, config);
         var displayRoot = targets.DisplayRoot;
         if (database is not null)
         {
-            var live = DatabaseOption.Read(database, context, parse);
+            var live = phases.Run("database", "Reading the database", () => DatabaseOption.Read(database, context, parse));
             views = AuditRunner.WithLiveView(views, live);
             if (!pathsGiven) displayRoot = live.Tables.FirstOrDefault()?.Span.Path.Split('#')[0] ?? displayRoot;
         }
-        var result = AuditRunner.Audit(views, displayRoot, config);
-        OutputTarget.Write(output, context, writer => reporter.Write(result, writer));
+        var result = phases.Run("rules", "Running the rules", () => AuditRunner.Audit(views, displayRoot, config));
+        result = AuditBaselines.Apply(result, settings, context);
+        // --quiet drops the console report; a report in another format was asked for by name.
+        if (!(settings.Quiet && reporter is ConsoleReporter))
+            phases.Run("report", () => OutputTarget.Write(output, context, writer => reporter.Write(result, writer)));
 
         var failed = failOn.IsFailure(result.ActiveFindings);
-        if (output is not null)
+        if (output is not null && !settings.Quiet)
         {
             var active = result.ActiveFindings.Count();
             context.Out.WriteLine($"Wrote the {reporter.Format} report to {output}: {active} finding{(active == 1 ? "" : "s")}, "
                 + $"score {result.Score.Value}/100 ({result.Score.Grade}).");
         }
+        if (settings.Quiet) QuietSummary.Write(context.Error, result, failOn);
+        if (settings.Verbose) phases.WriteTimings();
         return failed ? ExitCodes.FindingsAtThreshold : ExitCodes.Success;
     }
 }
