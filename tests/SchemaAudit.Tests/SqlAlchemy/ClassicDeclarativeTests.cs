@@ -119,6 +119,12 @@ public sealed class ClassicDeclarativeTests
         Assert.Equal("joined", editor.Lazy);
         Assert.Equal(RelationshipKind.ManyToOne, editor.Kind);
         Assert.Equal(s_f.At(File, "editor = relationship"), editor.Span.Where());
+        Assert.Null(editor.TargetAsWritten); // resolved
+
+        var schema = Fixture.FromSources(("m.py", "from sqlalchemy.orm import relationship, declarative_base\nfrom sqlalchemy import Column, Integer\nB = declarative_base()\nclass A(B):\n    __tablename__ = 'a'\n    id = Column(Integer, primary_key=True)\n    p = relationship(\"Publisher\")\n"));
+        var unresolved = Assert.Single(schema.Relationships);
+        Assert.Null(unresolved.TargetEntity);
+        Assert.Equal("Publisher", unresolved.TargetAsWritten);
     }
 
     [Fact]

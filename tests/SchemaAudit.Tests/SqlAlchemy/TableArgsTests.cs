@@ -36,6 +36,7 @@ public sealed class TableArgsTests
         Assert.Equal(IndexOrigin.Explicit, live.Origin);
 
         Assert.Equal("gin", indexes["ix_documents_body"].Method);
+        Assert.True(indexes["ix_documents_body"].NullsNotDistinct);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ internal sealed class ConstraintReader(
         var result = new Model.Index
         {
             IsUnique = PyExpressions.AsBool(call.KeywordValue("unique")) == true,
+            NullsNotDistinct = PyExpressions.AsBool(call.KeywordValue("postgresql_nulls_not_distinct")) == true,
             Span = module.Ast.SpanOf(call),
             Origin = IndexOrigin.Explicit,
         };

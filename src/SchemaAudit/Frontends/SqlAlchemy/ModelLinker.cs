@@ -84,7 +84,9 @@ internal sealed class ModelLinker(ProjectIndex index, ModelRegistry registry, Ex
             }
             else
             {
-                var written = draft.TargetExpression is null ? draft.TargetText : draft.Module.Ast.TextOf(draft.TargetExpression);
+                var written = draft.TargetExpression is null ? draft.TargetText
+                    : PyExpressions.AsString(draft.TargetExpression) ?? draft.Module.Ast.TextOf(draft.TargetExpression);
+                rel.TargetAsWritten = written;
                 diagnostics.Info(rel.Span, $"relationship `{rel.OwnerEntity}.{rel.Attribute}`: target `{written ?? "?"}` is not a mapped class of the project");
             }
 
