@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { commonCols } from "./common";
 
 export const accounts = pgTable("accounts", {
@@ -8,13 +8,20 @@ export const accounts = pgTable("accounts", {
   accessLevel: text().notNull().default("user"),
 });
 
-export const organizations = pgTable("organizations", {
-  ...commonCols,
-  slug: text().unique(), // defect: unique over a nullable column
-  ownerId: text()
-    .notNull()
-    .references(() => accounts.id, { onDelete: "restrict" }),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    ...commonCols,
+    slug: text(),
+    ownerId: text()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    index("organizations_owner_idx").on(t.ownerId),
+    unique("organizations_owner_slug_uq").on(t.ownerId, t.slug), // defect: unique over a nullable column (slug)
+  ],
+);
 
 export const apiKeys = pgTable(
   "api_keys",
