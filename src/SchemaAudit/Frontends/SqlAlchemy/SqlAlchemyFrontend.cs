@@ -14,10 +14,12 @@ public sealed class SqlAlchemyFrontend : IFrontend
     private static readonly string[] s_markers =
         ["sqlalchemy", "sqlmodel", "db.Model", "db.Column", "mapped_column", "declarative_base", "DeclarativeBase", "Enum)"];
 
+    // Alembic migrations import sqlalchemy too, but they describe the migrations view.
     public bool Accepts(SourceFile file) =>
         file.Extension == ".py"
         && (file.RelativePath.EndsWith("__init__.py", StringComparison.Ordinal)
-            || Array.Exists(s_markers, m => file.Text.Contains(m, StringComparison.Ordinal)));
+            || Array.Exists(s_markers, m => file.Text.Contains(m, StringComparison.Ordinal)))
+        && !Migrations.AlembicFrontend.IsAlembicMigration(file.Text);
 
     public void Extract(IReadOnlyList<SourceFile> files, Schema schema)
     {
