@@ -18,7 +18,6 @@ export const organizations = pgTable(
       .references(() => accounts.id, { onDelete: "restrict" }),
   },
   (t) => [
-    index("organizations_owner_idx").on(t.ownerId),
     unique("organizations_owner_slug_uq").on(t.ownerId, t.slug), // defect: unique over a nullable column (slug)
   ],
 );
