@@ -27,7 +27,7 @@ internal static class HtmlStyles
         .legend-swatch.cascade { border-top:2px dashed #d84315; }
         .legend-box { display:inline-block; width:14px; height:10px; border:2px solid var(--critical); vertical-align:middle; margin-right:4px; }
         .diagram { overflow:auto; border:1px solid var(--border); border-radius:6px; background:#fbfcfd; max-height:78vh; }
-        .diagram.fit svg { width:100%; height:auto; }
+        .diagram.fit svg { max-width:100%; height:auto; }
         button, select { font:inherit; font-size:13px; padding:3px 10px; border:1px solid var(--border); border-radius:5px; background:#fff; cursor:pointer; }
         button:hover { background:#eef1f5; }
         #er-diagram { font-family: ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; font-size:12px; }

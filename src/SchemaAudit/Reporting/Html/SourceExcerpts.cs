@@ -49,7 +49,9 @@ public sealed class SourceExcerpts(string root)
             if (!info.Exists || info.Length > MaxFileBytes) return null;
             var bytes = File.ReadAllBytes(full);
             if (TextDecoding.LooksBinary(bytes)) return null;
-            return TextDecoding.Decode(bytes, out _).Split('\n');
+            var text = TextDecoding.Decode(bytes, out _);
+            // A final newline ends the last line; it does not start another.
+            return (text.EndsWith('\n') ? text[..^1] : text).Split('\n');
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
