@@ -20,6 +20,10 @@ public sealed partial class TsLexer
         "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?", ":", "=", ".", "@",
     ];
 
+    /// <summary>Punctuators by first character, longest first, so a token is matched in a few comparisons.</summary>
+    private static readonly FrozenDictionary<char, string[]> s_punctuatorsByFirstChar =
+        s_punctuators.GroupBy(p => p[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>Words after which a <c>/</c> starts a regular expression rather than a division.</summary>
     private static readonly FrozenSet<string> s_regexAfterWords = FrozenSet.ToFrozenSet(
         ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"],
@@ -31,6 +35,7 @@ public sealed partial class TsLexer
     private readonly List<TsSyntaxError> _errors;
     private readonly List<TsComment> _comments;
     private readonly List<TsToken> _tokens = [];
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly List<TsTemplateParts> _templates = [];
     private int _pos;
     private bool _newLineBefore;
@@ -78,7 +83,7 @@ public sealed partial class TsLexer
         if (IsIdentifierStart(c))
         {
             ScanIdentifierTail();
-            Add(TsTokenKind.Identifier, start, _pos - start, string.Intern(_text[start.._pos]));
+            Add(TsTokenKind.Identifier, start, _pos - start, Name(start, _pos));
         }
         else if (c == '#' && _pos + 1 < _end && IsIdentifierStart(_text[_pos + 1]))
         {
@@ -108,10 +113,22 @@ public sealed partial class TsLexer
         }
     }
 
+    /// <summary>Identifiers are shared per file: a schema repeats the same few names thousands of times.</summary>
+    private string Name(int start, int end)
+    {
+        var lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = _text.AsSpan(start, end - start);
+        if (lookup.TryGetValue(span, out var name)) return name;
+        name = span.ToString();
+        _names[name] = name;
+        return name;
+    }
+
     private void ScanPunctuator()
     {
         var start = _pos;
-        foreach (var p in s_punctuators)
+        var candidates = s_punctuatorsByFirstChar.TryGetValue(_text[_pos], out var found) ? found : [];
+        foreach (var p in candidates)
         {
             if (p.Length > _end - _pos || string.CompareOrdinal(_text, _pos, p, 0, p.Length) != 0) continue;
             // `a?.5:b` is a conditional, not optional chaining.
