@@ -20,7 +20,10 @@ public sealed class Table
     /// <summary>Live databases: the planner's row estimate (<c>pg_class.reltuples</c>); null when unknown.</summary>
     public long? RowEstimate { get; set; }
 
-    /// <summary>Live PostgreSQL: reads of the table since the statistics were reset (sequential plus index scans); null when unknown.</summary>
+    /// <summary>
+    /// Live PostgreSQL: scans of the table since the statistics were reset (sequential plus index scans), 0 when none of
+    /// them returned a row (index builds and FK checks on empty tables are not reads); null when unknown.
+    /// </summary>
     public long? Scans { get; set; }
 
     /// <summary>The ORM class mapped to this table, if any (the first, for single-table inheritance).</summary>

@@ -21,7 +21,8 @@ internal static class PostgresCatalogQueries
         """;
 
     public const string Tables = $$"""
-        SELECT c.oid, n.nspname, c.relname, d.description, c.reltuples::bigint, st.seq_scan + coalesce(st.idx_scan, 0)
+        SELECT c.oid, n.nspname, c.relname, d.description, c.reltuples::bigint,
+               CASE WHEN st.seq_tup_read + coalesce(st.idx_tup_fetch, 0) > 0 THEN st.seq_scan + coalesce(st.idx_scan, 0) ELSE 0 END
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_stat_user_tables st ON st.relid = c.oid

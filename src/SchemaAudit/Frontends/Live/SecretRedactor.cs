@@ -14,7 +14,7 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<prefix>[a-z][a-z0-9+.\-]*://[^:/@\s]*:)(?<secret>[^@\s]*)(?=@)", RegexOptions.IgnoreCase)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?<prefix>\b(?:password|pwd|passwd)\s*=\s*)(?<secret>'[^']*'|""[^""]*""|[^;\s]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<prefix>(?<![?&])\b(?:password|pwd|passwd)\s*=\s*)(?<secret>'[^']*'|""[^""]*""|[^;\s]*)", RegexOptions.IgnoreCase)]
     private static partial Regex KeyValuePassword();
 
     [GeneratedRegex(@"(?<prefix>[?&]password=)(?<secret>[^&\s]*)", RegexOptions.IgnoreCase)]
