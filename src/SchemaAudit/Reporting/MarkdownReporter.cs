@@ -24,6 +24,7 @@ public sealed class MarkdownReporter : IReporter
         WriteSummary(md, facts);
         WriteStatistics(md, result.Statistics);
         WriteTables(md, result.Schema);
+        WriteDiagram(md, result.Schema);
         foreach (var severity in s_sections)
             WriteSeveritySection(md, facts, severity);
         WriteNotes(md, facts);
@@ -123,6 +124,19 @@ public sealed class MarkdownReporter : IReporter
                 Number(t.Indexes.Count + t.UniqueConstraints.Count + (t.PrimaryKey is { Columns.Count: > 0 } ? 1 : 0)),
                 t.Span.IsNone ? "" : MarkdownWriter.Code(ReportText.Location(t.Span))]);
         md.Table(["Table", "Mapped by", "Columns", "Foreign keys", "Keys and indexes", "Declared at"], rows, new HashSet<int> { 2, 3, 4 });
+        md.Line("</details>");
+        md.BlankLine();
+    }
+
+    /// <summary>A Mermaid <c>erDiagram</c> (GitHub renders it), folded away like the table listing.</summary>
+    private static void WriteDiagram(MarkdownWriter md, Model.Schema schema)
+    {
+        if (schema.Tables.Count == 0) return;
+        using var mermaid = new StringWriter { NewLine = "\n" };
+        MermaidWriter.Write(schema, mermaid);
+        md.Line("<details><summary>Entity-relationship diagram</summary>");
+        md.BlankLine();
+        md.CodeBlock("mermaid", mermaid.ToString().TrimEnd('\n'));
         md.Line("</details>");
         md.BlankLine();
     }
