@@ -1,24 +1,29 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 
 namespace SchemaAudit.Bench;
 
 /// <summary>
-/// <c>generate DIR N</c> writes a synthetic project of N tables (used by <c>bench/run.sh</c>);
-/// <c>generate-ddl FILE N</c> a PostgreSQL DDL file of N tables (used by <c>bench/run-db.sh</c>);
-/// anything else runs the BenchmarkDotNet suite (pass <c>--filter *</c>).
+/// Generators for the whole-process benchmarks, then the BenchmarkDotNet suite:
+/// <c>generate DIR N</c> (SQLAlchemy project, used by <c>bench/run.sh</c>),
+/// <c>generate-drizzle DIR N</c> (Drizzle project, <c>KIND=drizzle bench/run.sh</c>),
+/// <c>generate-ddl FILE N</c> (PostgreSQL DDL, <c>bench/run-db.sh</c>);
+/// anything else runs BenchmarkDotNet (pass <c>--filter *</c>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length == 3 && args[0] == "generate")
+        Action<string, int>? generator = args is [var verb, _, _] ? verb switch
         {
-            ProjectGenerator.Generate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
-            return 0;
-        }
-        if (args.Length == 3 && args[0] == "generate-ddl")
+            "generate" => (path, n) => ProjectGenerator.Generate(path, n),
+            "generate-drizzle" => (path, n) => DrizzleProjectGenerator.Generate(path, n),
+            "generate-ddl" => DatabaseGenerator.Generate,
+            _ => null,
+        } : null;
+        if (generator is not null)
         {
-            DatabaseGenerator.Generate(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            generator(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             return 0;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
