@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SchemaAudit.Frontends.Sql;
 using SchemaAudit.Model;
 
@@ -29,7 +28,6 @@ public sealed class SqlFuzzTests
     {
         var original = File.ReadAllText(Path.Combine(TestPaths.Fixtures, "sql", fileName));
         var random = new Random(fileName.Length * 7919 + original.Length);
-        var clock = Stopwatch.StartNew();
         for (var i = 0; i < MutationsPerFile; i++)
         {
             var input = Mutate(original, random);
@@ -39,7 +37,6 @@ public sealed class SqlFuzzTests
             builder.Finish();
             Assert.All(schema.Diagnostics, d => Assert.True(d.Span.Line >= 1, $"diagnostic without a line: {d}"));
         }
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"{MutationsPerFile} parses took {clock.Elapsed}");
     }
 
     private static readonly string[] s_fragments =

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SchemaAudit.Model;
 using SchemaAudit.Rules;
 using SchemaAudit.Rules.Design;
@@ -132,11 +131,9 @@ public sealed class DesignLevelRuleTests
         var context = new RuleContext(schema);
         var rules = RuleRegistry.All.Where(r => r.Metadata.Category is not Analysis.RuleCategory.Tool).ToList();
 
-        var watch = Stopwatch.StartNew();
+        // Completes on a large schema; the speed itself is measured by bench/, not by a test.
         var count = rules.Sum(r => r.Check(context).Count());
-        watch.Stop();
 
         Assert.True(count > 0);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"all rules took {watch.Elapsed} on 4,000 tables");
     }
 }
