@@ -34,11 +34,13 @@ internal sealed class AuditPhases(CliContext context, bool showProgress)
         return result;
     }
 
-    public void Run(string name, Action phase) => Run<object?>(name, name, () =>
+    /// <summary>Runs a phase that writes to the terminal itself (the report): timed, never under a spinner.</summary>
+    public void Run(string name, Action phase)
     {
+        var watch = Stopwatch.StartNew();
         phase();
-        return null;
-    });
+        _timings.Add((name, watch.Elapsed, null));
+    }
 
     /// <summary>
     /// <see cref="AuditRunner.BuildViews(IReadOnlyList{string}, string, AuditConfig)"/> in two timed phases:

@@ -167,6 +167,29 @@ public sealed class SarifReporterTests
     }
 
     [Fact]
+    public void Live_database_findings_have_a_logical_location_only()
+    {
+        var schema = new Schema();
+        var finding = new Finding
+        {
+            RuleId = "fk-missing-index", Severity = Severity.Warning, Category = RuleCategory.Performance, Message = "m", Recommendation = "r",
+            Span = new SourceSpan("postgresql://app@db:5432/shop#public.orders.customer_id", 0, 0, 0, 0), Table = "orders", ColumnName = "customer_id",
+        };
+        var result = new AuditResult
+        {
+            Root = "postgresql://app@db:5432/shop", Schema = schema, Findings = [finding], RulesRun = [], Score = Score.Compute([finding]),
+            Statistics = Statistics.Compute(schema),
+        };
+
+        var log = Render(result);
+
+        AssertValid(log);
+        var location = Assert.Single(Results(log)).GetProperty("locations")[0];
+        Assert.False(location.TryGetProperty("physicalLocation", out _));
+        Assert.Equal("orders.customer_id", location.GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString());
+    }
+
+    [Fact]
     public void Output_is_deterministic()
     {
         var first = ReportOutput.Render(new SarifReporter(), SampleAudit.Create());

@@ -97,7 +97,7 @@ public sealed class SarifReporter(ReporterOptions options) : IReporter
             w.WriteStartObject();
             w.WriteString("level", SarifLevels.Of(diagnostic.Severity));
             Message(w, diagnostic.Message);
-            if (!diagnostic.Span.IsNone && diagnostic.Span.Path.Length > 0)
+            if (SarifUris.IsFile(diagnostic.Span))
             {
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
@@ -123,14 +123,17 @@ public sealed class SarifReporter(ReporterOptions options) : IReporter
         w.WriteString("markdown", $"{f.Message}\n\n**Fix.** {f.Recommendation}");
         w.WriteEndObject();
 
-        w.WriteStartArray("locations");
-        w.WriteStartObject();
-        if (f.Span.Path.Length > 0) PhysicalLocation(w, f.Span);
-        LogicalLocation(w, f);
-        w.WriteEndObject();
-        w.WriteEndArray();
+        if (SarifUris.IsFile(f.Span) || f.Table is not null)
+        {
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            if (SarifUris.IsFile(f.Span)) PhysicalLocation(w, f.Span);
+            LogicalLocation(w, f);
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
 
-        var related = f.RelatedSpans.Where(s => s.Path.Length > 0).ToList();
+        var related = f.RelatedSpans.Where(SarifUris.IsFile).ToList();
         if (related.Count > 0)
         {
             w.WriteStartArray("relatedLocations");
