@@ -110,6 +110,33 @@ public sealed class SqliteIntrospectionTests : IDisposable
     }
 
     [Fact]
+    public void Diff_of_the_ddl_and_the_database_built_from_it_is_empty_and_a_change_is_drift()
+    {
+        var ddl = Path.Combine(_directory, "schema.sql");
+        File.WriteAllText(ddl, Schema);
+        var same = Create(Schema);
+        var (code, stdout, stderr) = RunCli("diff", ddl, same, "--format", "json");
+        Assert.True(code == 0, stdout + stderr);
+
+        var changed = Create(Schema.Replace("title TEXT NOT NULL", "title TEXT", StringComparison.Ordinal), "changed.sqlite");
+        (code, stdout, stderr) = RunCli("diff", ddl, $"sqlite:///{changed}", "--format", "json");
+        Assert.True(code == 1, stdout + stderr);
+        Assert.Contains("`posts.title` is NOT NULL in the migrations but nullable in the database", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_database_can_come_from_SCHEMA_AUDIT_DB()
+    {
+        var path = Create(Schema);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var environment = new SchemaAudit.Cli.CliEnvironment { GetVariable = name => name == "SCHEMA_AUDIT_DB" ? path : null };
+        var code = SchemaAudit.Cli.CliApp.Run(["schema"], stdout, stderr, _directory, environment);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("\"sourceKind\": \"LiveDatabase\"", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_file_or_a_file_that_is_not_a_database_exits_2()
     {
         Assert.Equal(2, RunCli("audit", "--db", Path.Combine(_directory, "missing.db")).Code);
