@@ -61,13 +61,21 @@ public sealed class NoDeactivationFlag : Rule
             if (NameHeuristics.HeadNoun(table.Name) is not { } noun || !s_principalNouns.Contains(noun)) continue;
             if (table.IsAssociationTable || (table.ForeignKeys.Count >= 2 && TableTraits.IsLinkTable(table))) continue;
             if (table.Columns.Exists(c => NameHeuristics.AnyWordIn(c.Name, s_deactivationWords))) continue;
+            var fix = FixSyntax.For(context, table.Span);
+            var (column, after) = fix.Language switch
+            {
+                FixLanguage.SqlAlchemy => ("enabled: Mapped[bool] = mapped_column(server_default=true())",
+                    "enabled: Mapped[bool] = mapped_column(server_default=true())  # from sqlalchemy import true"),
+                FixLanguage.Drizzle => ("enabled: boolean().notNull().default(true)", "enabled: boolean().notNull().default(true),"),
+                _ => ("enabled boolean NOT NULL DEFAULT true", fix.AddColumn(table, "enabled boolean NOT NULL DEFAULT true")),
+            };
             yield return Report(table.Span,
                 $"`{table.Name}` has no way to deactivate a row (no `enabled`, `status`, `deleted_at` or similar column): locking an "
                 + $"{noun} out means deleting it.",
-                $"Add `enabled boolean NOT NULL DEFAULT true` (or a `status` enum, or `disabled_at`/`deleted_at`) to `{table.Name}` and check it "
+                $"Add `{column}` (or a `status` enum, or `disabled_at`/`deleted_at`) to `{fix.TableObject(table)}` and check it "
                 + "at sign-in and token validation.",
                 table: table.Name,
-                after: "enabled boolean NOT NULL DEFAULT true");
+                after: after);
         }
     }
 }

@@ -100,12 +100,21 @@ public sealed class NoSoftDelete : Rule
 
             var list = string.Join(", ", children.Select(c => $"`{c.Child}`"));
             var how = children[0].How;
+            var fix = FixSyntax.For(context, table.Span);
+            var (column, after) = fix.Language switch
+            {
+                FixLanguage.SqlAlchemy => ("deleted_at = mapped_column(DateTime(timezone=True), nullable=True)",
+                    "deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)"),
+                FixLanguage.Drizzle => ("deletedAt: timestamp(\"deleted_at\", { withTimezone: true })",
+                    "deletedAt: timestamp(\"deleted_at\", { withTimezone: true }),"),
+                _ => ($"deleted_at {fix.SqlTimestampType}", fix.AddColumn(table, $"deleted_at {fix.SqlTimestampType}")),
+            };
             yield return Report(table.Span,
                 $"`{table.Name}` rows are hard-deleted, and deleting one also deletes its {list} ({how}): an accidental delete cannot be undone.",
-                $"Add `deleted_at = mapped_column(DateTime(timezone=True), nullable=True)` to `{table.Entity.Name}`, set it instead of deleting, "
+                $"Add `{column}` to `{fix.TableObject(table)}`, set it instead of deleting, "
                 + "and filter it in queries; purge old soft-deleted rows in a scheduled job.",
                 table: table.Name,
-                after: "deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)");
+                after: after);
         }
     }
 

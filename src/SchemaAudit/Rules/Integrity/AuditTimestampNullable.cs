@@ -65,14 +65,32 @@ public sealed class AuditTimestampNullable : Rule
             var consequence = hasDefault
                 ? "an explicit NULL (or a write that bypasses the default) leaves it empty"
                 : "every insert that does not set it explicitly stores NULL or fails";
-            var name = column.Attribute?.Name ?? column.Name;
-            yield return Report(column.Span,
-                $"Audit timestamp {SharedDeclarations.Name(tables, column.Name)} {problem}: {consequence}.",
-                hasDefault
+            var table = tables[0];
+            var fix = FixSyntax.For(context, column.Span);
+            var name = fix.IsSql ? column.Name : column.Attribute?.Name ?? column.Name;
+            var (recommendation, after) = fix.Language switch
+            {
+                FixLanguage.SqlAlchemy => (hasDefault
                     ? $"Declare `{name}` NOT NULL (`nullable=False`, or `Mapped[datetime]` without `Optional`)."
                     : column.Nullable
                         ? $"Give `{name}` `server_default=func.now()` and declare it NOT NULL."
-                        : $"Give `{name}` `server_default=func.now()`.",
+                        : $"Give `{name}` `server_default=func.now()`.", (string?)null),
+                FixLanguage.Drizzle => hasDefault
+                    ? ($"Add `.notNull()` to `{name}`.", ".notNull()")
+                    : column.Nullable
+                        ? ($"Add `.defaultNow().notNull()` to `{name}`.", ".defaultNow().notNull()")
+                        : ($"Add `.defaultNow()` to `{name}`.", ".defaultNow()"),
+                _ => hasDefault
+                    ? ($"Declare `{name}` NOT NULL in a new migration (fill existing NULLs first).", fix.NotNull(table, column))
+                    : column.Nullable
+                        ? ($"Give `{name}` a default of the current time and declare it NOT NULL in a new migration (fill existing NULLs first).",
+                            fix.IsPostgres ? $"{fix.DefaultNow(table, column)}\n{fix.NotNull(table, column)}" : fix.DefaultNow(table, column))
+                        : ($"Give `{name}` a default of the current time in a new migration.", fix.DefaultNow(table, column)),
+            };
+            yield return Report(column.Span,
+                $"Audit timestamp {SharedDeclarations.Name(tables, column.Name)} {problem}: {consequence}.",
+                recommendation,
+                after: after,
                 table: tables[0].Name, column: column.Name);
         }
     }

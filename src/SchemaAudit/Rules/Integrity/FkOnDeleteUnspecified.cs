@@ -12,7 +12,7 @@ public sealed class FkOnDeleteUnspecified : Rule
         Title = "Foreign key without an explicit ON DELETE",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
-        Why = "Without `ondelete` the database uses NO ACTION: deleting a parent that still has children fails at commit. "
+        Why = "Without an ON DELETE action the database uses NO ACTION: deleting a parent that still has children fails at commit. "
             + "That may be the intent, but nothing says so; the ORM may instead set the children's key to NULL or delete them one by one, "
             + "and bulk deletes, other services and manual SQL get a different behaviour than ORM deletes. The reader cannot tell which was meant.",
         Fix = "State the intent on every foreign key: `ondelete=\"CASCADE\"` (children belong to the parent), `\"SET NULL\"` "
@@ -72,10 +72,20 @@ public sealed class FkOnDeleteUnspecified : Rule
             var columns = string.Join(", ", fk.Columns);
             var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{string.Join(", ", fk.TargetColumns)}" : fk.TargetTable;
             var span = fk.Span.IsNone && fk.Columns.Count > 0 && table.FindColumn(fk.Columns[0]) is { } c ? c.Span : fk.Span;
+            var fix = FixSyntax.For(context, span);
+            var outcome = $"to state what happens to `{table.Name}` rows when their parent is deleted";
+            var recommendation = fix.Language switch
+            {
+                FixLanguage.SqlAlchemy => $"Add `ondelete=\"CASCADE\"`, `\"SET NULL\"` or `\"RESTRICT\"` to `ForeignKey(\"{target}\")` {outcome}.",
+                FixLanguage.Drizzle => $"Add `{{ onDelete: \"cascade\" }}`, `\"set null\"` or `\"restrict\"` to `{fix.ForeignKeyAsWritten(fk)}` {outcome}.",
+                _ => $"Recreate the constraint in a new migration with `ON DELETE CASCADE`, `SET NULL` or `RESTRICT` {outcome}.",
+            };
             yield return Report(span,
                 $"Foreign key {SharedDeclarations.Name(tables, columns)} → `{target}` does not say what happens on delete: the database falls back to NO ACTION.",
-                $"Add `ondelete=\"CASCADE\"`, `\"SET NULL\"` or `\"RESTRICT\"` to `ForeignKey(\"{target}\")` to state what happens to `{table.Name}` rows when their parent is deleted.",
-                table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null);
+                recommendation,
+                table: table.Name, column: fk.Columns.Count == 1 ? fk.Columns[0] : null,
+                before: fix.IsDrizzle ? fix.ForeignKeyAsWritten(fk) : null,
+                after: fix.IsSqlAlchemy ? null : fix.ForeignKeyWithAction(table, fk, "CASCADE"));
         }
     }
 

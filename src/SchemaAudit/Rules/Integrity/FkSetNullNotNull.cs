@@ -68,15 +68,32 @@ public sealed class FkSetNullNotNull : Rule
             var when = onDelete ? "Deleting" : "Changing the key of";
             var target = fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}.{fk.TargetColumns[0]}" : fk.TargetTable;
             var table = tables[0];
-            yield return Report(fk.Span.IsNone ? notNull.Span : fk.Span,
+            var span = fk.Span.IsNone ? notNull.Span : fk.Span;
+            var fix = FixSyntax.For(context, span);
+            yield return Report(span,
                 $"Foreign key {SharedDeclarations.Name(tables, notNull.Name)} → `{target}` is {clause}, but `{notNull.Name}` is NOT NULL: "
                 + $"{when} a referenced `{StripSchema(fk.TargetTable)}` row fails with a not-null violation.",
-                notNull.IsPrimaryKey
-                    ? $"`{notNull.Name}` is part of the primary key and can never be NULL: use `ondelete=\"CASCADE\"` or `\"RESTRICT\"`."
-                    : $"Make `{notNull.Name}` nullable (`nullable=True`, annotation `X | None`) to keep the `{table.Name}` row, "
-                      + "or use `ondelete=\"CASCADE\"` to delete it, or `\"RESTRICT\"` to forbid deleting the parent.",
+                Recommendation(fix, table, notNull),
+                after: fix.IsSql && !notNull.IsPrimaryKey ? fix.DropNotNull(table, notNull) : null,
                 table: table.Name, column: notNull.Name);
         }
+    }
+
+    private static string Recommendation(FixSyntax fix, Table table, Column notNull)
+    {
+        var name = fix.Member(table, notNull);
+        return (fix.Language, notNull.IsPrimaryKey) switch
+        {
+            (FixLanguage.SqlAlchemy, true) => $"`{notNull.Name}` is part of the primary key and can never be NULL: use `ondelete=\"CASCADE\"` or `\"RESTRICT\"`.",
+            (FixLanguage.SqlAlchemy, false) => $"Make `{notNull.Name}` nullable (`nullable=True`, annotation `X | None`) to keep the `{table.Name}` row, "
+                + "or use `ondelete=\"CASCADE\"` to delete it, or `\"RESTRICT\"` to forbid deleting the parent.",
+            (FixLanguage.Drizzle, true) => $"`{name}` is part of the primary key and can never be NULL: use `onDelete: \"cascade\"` or `\"restrict\"`.",
+            (FixLanguage.Drizzle, false) => $"Make `{name}` nullable (remove `.notNull()`) to keep the `{table.Name}` row, "
+                + "or use `onDelete: \"cascade\"` to delete it, or `\"restrict\"` to forbid deleting the parent.",
+            (_, true) => $"`{notNull.Name}` is part of the primary key and can never be NULL: recreate the foreign key with `ON DELETE CASCADE` or `RESTRICT`.",
+            _ => $"Make `{notNull.Name}` nullable (`DROP NOT NULL`) to keep the `{table.Name}` row, "
+                + "or recreate the foreign key with `ON DELETE CASCADE` to delete it, or `RESTRICT` to forbid deleting the parent.",
+        };
     }
 
     private static IEnumerable<(Table, (ForeignKey Fk, Column NotNull))> Violations(RuleContext context)

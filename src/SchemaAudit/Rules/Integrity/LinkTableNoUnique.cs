@@ -89,11 +89,18 @@ public sealed class LinkTableNoUnique : Rule
 
             var ordered = table.Columns.Where(c => linkColumns.Contains(c.Name)).Select(c => c.Name).ToList();
             var quoted = string.Join(", ", ordered.Select(c => $"\"{c}\""));
+            var fix = FixSyntax.For(context, table.Span);
+            var unique = fix.UniqueConstraint(table, ordered);
             yield return Report(table.Span,
                 $"Link table `{table.Name}` has no primary key or unique constraint over ({string.Join(", ", ordered)}): the same link can be stored twice.",
-                $"Add `UniqueConstraint({quoted})` to `{table.Name}` (or make these columns its composite primary key).",
+                fix.Language switch
+                {
+                    FixLanguage.SqlAlchemy => $"Add `UniqueConstraint({quoted})` to `{table.Name}` (or make these columns its composite primary key).",
+                    FixLanguage.Drizzle => $"Add `{unique}` to the extra config of `{fix.TableObject(table)}` (or make these columns its composite primary key).",
+                    _ => $"Add a unique constraint over ({string.Join(", ", ordered)}) to `{table.Name}` in a new migration (or make these columns its composite primary key).",
+                },
                 table: table.Name,
-                after: $"__table_args__ = (UniqueConstraint({quoted}),)");
+                after: fix.IsSqlAlchemy ? $"__table_args__ = (UniqueConstraint({quoted}),)" : unique);
         }
     }
 

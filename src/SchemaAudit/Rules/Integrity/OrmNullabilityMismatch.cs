@@ -85,6 +85,11 @@ public sealed partial class OrmNullabilityMismatch : Rule
             var annotation = attribute.Annotation ?? "";
             var table = tables[0];
             var subject = SharedDeclarations.Name(tables, column.Name);
+            if (FixLanguages.Of(context, span) == FixLanguage.Drizzle)
+            {
+                yield return DrizzleFinding(span, table, column, subject, name, annotation);
+                continue;
+            }
             if (column.Nullable)
             {
                 var setNull = table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
@@ -115,6 +120,50 @@ public sealed partial class OrmNullabilityMismatch : Rule
                     after: fixedAnnotation is null ? null : $"{name}: {fixedAnnotation}");
             }
         }
+    }
+
+    /// <summary>
+    /// Drizzle states the TypeScript type with <c>$type&lt;T&gt;()</c> and nullability with <c>.notNull()</c>: the same facts,
+    /// said in the words a Drizzle user reads.
+    /// </summary>
+    private Finding DrizzleFinding(SourceSpan span, Table table, Column column, string subject, string name, string type)
+    {
+        var setNull = column.Nullable && table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
+            && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase));
+        if (column.Nullable)
+        {
+            var widened = type.Length == 0 ? "T | null" : $"{type.Trim()} | null";
+            return Report(span,
+                $"{subject} is typed `$type<{type}>()` (never null) but has no `.notNull()`"
+                + (setNull ? " and its foreign key is ON DELETE SET NULL" : "")
+                + ": code trusting the type will meet null.",
+                setNull
+                    ? $"Type `{name}` as `$type<{widened}>()`: ON DELETE SET NULL needs the column nullable."
+                    : $"Type `{name}` as `$type<{widened}>()`, or add `.notNull()` if a value is always required.",
+                table: table.Name, column: column.Name,
+                before: type.Length > 0 ? $"$type<{type}>()" : null,
+                after: type.Length > 0 ? $"$type<{widened}>()" : null);
+        }
+
+        var narrowed = WithoutTsNull(type);
+        return Report(span,
+            $"{subject} is typed `$type<{type}>()` (may be null) but declared `.notNull()`: "
+            + "assigning null passes the type checker and fails at insert.",
+            narrowed is null
+                ? $"Remove `null` from the `$type<...>()` of `{name}`, or remove `.notNull()` if the value is optional."
+                : $"Type `{name}` as `$type<{narrowed}>()`, or remove `.notNull()` if the value is optional.",
+            table: table.Name, column: column.Name,
+            before: narrowed is null ? null : $"$type<{type}>()",
+            after: narrowed is null ? null : $"$type<{narrowed}>()");
+    }
+
+    /// <summary><c>string | null</c> → <c>string</c>; null when nothing is left or the type is not a plain union.</summary>
+    internal static string? WithoutTsNull(string type)
+    {
+        var parts = type.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Any(p => p.Contains('<') || p.Contains('(') || p.Contains('{'))) return null;
+        var kept = parts.Where(p => p is not ("null" or "undefined")).ToList();
+        return kept.Count == 0 || kept.Count == parts.Length ? null : string.Join(" | ", kept);
     }
 
     private static bool Disagrees(Column column) =>

@@ -50,9 +50,21 @@ public sealed class TableNoPrimaryKey : Rule
         {
             if (table.PrimaryKey is { Columns.Count: > 0 }) continue;
             var fkColumns = table.ForeignKeys.SelectMany(fk => fk.Columns).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            var recommendation = table.IsAssociationTable && fkColumns.Count >= 2
-                ? $"Make ({string.Join(", ", fkColumns.Select(c => $"`{c}`"))}) the composite primary key (`primary_key=True` on each column)."
-                : "Add a primary key column (e.g. `id = mapped_column(Integer, primary_key=True)`).";
+            var fix = FixSyntax.For(context, table.Span);
+            var composite = table.IsAssociationTable && fkColumns.Count >= 2;
+            var listed = string.Join(", ", fkColumns.Select(c => $"`{c}`"));
+            var recommendation = fix.Language switch
+            {
+                FixLanguage.SqlAlchemy => composite
+                    ? $"Make ({listed}) the composite primary key (`primary_key=True` on each column)."
+                    : "Add a primary key column (e.g. `id = mapped_column(Integer, primary_key=True)`).",
+                FixLanguage.Drizzle => composite
+                    ? $"Make ({listed}) the composite primary key (`primaryKey({{ columns: [{string.Join(", ", fkColumns.Select(c => $"t.{fix.Member(table, c)}"))}] }})` in the table's extra config)."
+                    : "Add a primary key column (e.g. `id: integer().primaryKey().generatedAlwaysAsIdentity()`).",
+                _ => composite
+                    ? $"Make ({listed}) the composite primary key in a new migration (`ALTER TABLE {FixSyntax.Ident(table.Name)} ADD PRIMARY KEY ({string.Join(", ", fkColumns.Select(FixSyntax.Ident))})`)."
+                    : $"Add a primary key in a new migration (e.g. `ALTER TABLE {FixSyntax.Ident(table.Name)} ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY`).",
+            };
             yield return Report(table.Span,
                 $"Table `{table.Name}` has no primary key.",
                 recommendation, table: table.Name);

@@ -55,7 +55,7 @@ public sealed class UniqueIgnoresSoftDelete : Rule
             foreach (var unique in table.UniqueConstraints)
             {
                 if (Blocks(table, unique.Columns, null, softDelete))
-                    yield return Build(table, unique.Columns, unique.Span, unique.Name, softDelete);
+                    yield return Build(context, table, unique.Columns, unique.Span, unique.Name, softDelete);
             }
             foreach (var index in table.Indexes)
             {
@@ -63,7 +63,7 @@ public sealed class UniqueIgnoresSoftDelete : Rule
                 // Expression elements (`lower(email)`) are judged by the plain columns beside them; an expression-only index is skipped.
                 var plainColumns = index.Columns.Where((_, i) => i >= index.IsExpression.Count || !index.IsExpression[i]).ToList();
                 if (Blocks(table, plainColumns, index.Where, softDelete))
-                    yield return Build(table, index.Columns, index.Span, index.Name, softDelete);
+                    yield return Build(context, table, index.Columns, index.Span, index.Name, softDelete);
             }
         }
     }
@@ -87,17 +87,20 @@ public sealed class UniqueIgnoresSoftDelete : Rule
         return hasNaturalKey;
     }
 
-    private Finding Build(Table table, List<string> columns, SourceSpan span, string? name, Column softDelete)
+    private Finding Build(RuleContext context, Table table, List<string> columns, SourceSpan span, string? name, Column softDelete)
     {
         var list = string.Join(", ", columns);
         var what = name is null ? $"The unique key ({list})" : $"Unique `{name}` ({list})";
         var predicate = softDelete.Type == LogicalType.Bool ? $"NOT {softDelete.Name}" : $"{softDelete.Name} IS NULL";
         var indexName = $"{table.Name}_{string.Join('_', columns)}_live";
+        var fix = FixSyntax.For(context, span);
+        var index = fix.Index(table, columns, indexName, unique: true, where: predicate);
         return Report(span,
             $"{what} on `{table.Name}` also counts soft-deleted rows (`{softDelete.Name}`): once a row is deleted, its value can never be used "
             + "again, and re-creating it fails with a duplicate-key error.",
-            $"Replace it with a partial unique index on live rows: `CREATE UNIQUE INDEX {indexName} ON {table.Name} ({list}) WHERE {predicate}`.",
+            $"Replace it with a partial unique index on live rows: `{index.TrimEnd(';')}`"
+            + (fix.IsSql ? $" (then drop the old key{(name is null ? "" : $" `{name}`")})." : "."),
             table: table.Name, column: columns.Count == 1 ? columns[0] : null,
-            after: $"CREATE UNIQUE INDEX {indexName} ON {table.Name} ({list}) WHERE {predicate};");
+            after: index);
     }
 }

@@ -76,7 +76,7 @@ public sealed class UniqueNullableColumn : Rule
                 if (nullable.Count == 0) continue;
                 yield return Report(unique.Span.IsNone ? table.Span : unique.Span,
                     Message(table, "Unique constraint", unique.Name, unique.Columns, nullable),
-                    Recommendation(nullable),
+                    Recommendation(FixSyntax.For(context, unique.Span.IsNone ? table.Span : unique.Span), nullable),
                     table: table.Name, column: nullable.Count == 1 ? nullable[0] : null);
             }
 
@@ -88,7 +88,7 @@ public sealed class UniqueNullableColumn : Rule
                 if (nullable.Count == 0) continue;
                 yield return Report(index.Span.IsNone ? table.Span : index.Span,
                     Message(table, "Unique index", index.Name, index.Columns, nullable),
-                    Recommendation(nullable),
+                    Recommendation(FixSyntax.For(context, index.Span.IsNone ? table.Span : index.Span), nullable),
                     table: table.Name, column: nullable.Count == 1 ? nullable[0] : null);
             }
         }
@@ -115,10 +115,16 @@ public sealed class UniqueNullableColumn : Rule
         return $"{kind}{label} on `{table.Name}` ({key}) includes nullable {which}: rows where it is NULL never collide, so duplicates get through.";
     }
 
-    private static string Recommendation(List<string> nullable)
+    private static string Recommendation(FixSyntax fix, List<string> nullable)
     {
         var which = string.Join(", ", nullable.Select(c => $"`{c}`"));
-        return $"Make {which} NOT NULL, or declare the key NULLS NOT DISTINCT (`postgresql_nulls_not_distinct=True`, PostgreSQL 15+), "
+        var (notNull, nullsNotDistinct) = fix.Language switch
+        {
+            FixLanguage.SqlAlchemy => ("", "declare the key NULLS NOT DISTINCT (`postgresql_nulls_not_distinct=True`, PostgreSQL 15+)"),
+            FixLanguage.Drizzle => (" (`.notNull()`)", "declare the key NULLS NOT DISTINCT (`.nullsNotDistinct()`, PostgreSQL 15+)"),
+            _ => (" (`SET NOT NULL`)", "recreate the key as `UNIQUE NULLS NOT DISTINCT` (PostgreSQL 15+)"),
+        };
+        return $"Make {which} NOT NULL{notNull}, or {nullsNotDistinct}, "
             + $"or add a partial unique index for rows where {which} is NULL.";
     }
 }

@@ -70,13 +70,34 @@ public sealed class UpdatedAtNeverUpdates : Rule
         foreach (var (column, tables) in SharedDeclarations.BySpan(stale, c => c.Span))
         {
             var name = column.Attribute?.Name ?? column.Name;
-            var after = column.Attribute?.Annotation is { } annotation
-                ? $"{name}: {annotation} = mapped_column(..., onupdate=func.now())"
-                : $"{name} = Column(..., onupdate=func.now())";
-            yield return Report(column.Span,
-                $"{SharedDeclarations.Name(tables, column.Name)} is never updated: it has no `onupdate`, no trigger and no listener, so it keeps the insert time forever.",
-                $"Add `onupdate=func.now()` to `{name}` (or maintain it in a `before_update` listener or a trigger).",
-                table: tables[0].Name, column: column.Name, after: context.HasOrmFacts ? after : null);
+            var table = tables[0];
+            var fix = FixSyntax.For(context, column.Span);
+            var subject = SharedDeclarations.Name(tables, column.Name);
+            switch (fix.Language)
+            {
+                case FixLanguage.SqlAlchemy:
+                    var after = column.Attribute?.Annotation is { } annotation
+                        ? $"{name}: {annotation} = mapped_column(..., onupdate=func.now())"
+                        : $"{name} = Column(..., onupdate=func.now())";
+                    yield return Report(column.Span,
+                        $"{subject} is never updated: it has no `onupdate`, no trigger and no listener, so it keeps the insert time forever.",
+                        $"Add `onupdate=func.now()` to `{name}` (or maintain it in a `before_update` listener or a trigger).",
+                        table: table.Name, column: column.Name, after: after);
+                    break;
+                case FixLanguage.Drizzle:
+                    yield return Report(column.Span,
+                        $"{subject} is never updated: it has no `$onUpdate`, no trigger and no listener, so it keeps the insert time forever.",
+                        $"Add `.$onUpdate(() => new Date())` to `{name}` (or maintain it in a database trigger).",
+                        table: table.Name, column: column.Name, after: ".$onUpdate(() => new Date())");
+                    break;
+                default:
+                    yield return Report(column.Span,
+                        $"{subject} is never updated: it has no `ON UPDATE`, no trigger and no listener, so it keeps the insert time forever.",
+                        $"Maintain `{column.Name}` in the database, in a new migration: "
+                        + (fix.IsPostgres || fix.IsSqlite ? "a trigger that sets it on every update." : "`ON UPDATE CURRENT_TIMESTAMP`."),
+                        table: table.Name, column: column.Name, after: fix.TouchOnUpdate(table, column));
+                    break;
+            }
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class FkMissingIndex : Rule
                 if (fk.Columns.Count == 0 || fk.Span.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
                 keys ??= KeyStructure.Of(table);
                 if (keys.Exists(k => Covers(k, fk.Columns))) continue;
-                yield return Build(table, fk);
+                yield return Build(context, table, fk);
             }
         }
     }
@@ -98,7 +98,7 @@ public sealed class FkMissingIndex : Rule
         return wanted.Count == 0;
     }
 
-    private Finding Build(Table table, ForeignKey fk)
+    private Finding Build(RuleContext context, Table table, ForeignKey fk)
     {
         var single = fk.Columns.Count == 1;
         var column = single ? table.FindColumn(fk.Columns[0]) : null;
@@ -110,14 +110,22 @@ public sealed class FkMissingIndex : Rule
         var message = $"Foreign key {shown} → {target} has no index: deleting or updating a `{fk.TargetTable}` row scans `{table.Name}`, "
             + $"and loading the `{table.Name}` rows of one `{fk.TargetTable}` row cannot use an index.";
 
-        var indexName = $"ix_{table.Name}_{string.Join('_', fk.Columns)}";
+        var fix = FixSyntax.For(context, span);
+        var indexName = fix.IndexName(table, fk.Columns);
         var quoted = string.Join(", ", fk.Columns.Select(c => $"\"{c}\""));
         string recommendation;
         string? before = null, after = null;
-        if (span.Path.EndsWith(".sql", StringComparison.OrdinalIgnoreCase) || span.IsNone)
+        if (fix.IsSql)
         {
-            recommendation = $"Create an index on {shown}.";
-            after = $"CREATE INDEX {indexName} ON {table.Name} ({columns});";
+            recommendation = $"Create an index on {shown} in a new migration"
+                + (fix.IsPostgres ? " (`CONCURRENTLY` builds it without blocking writes; run it outside a transaction)." : ".");
+            after = fix.CreateIndex(table, fk.Columns, indexName);
+        }
+        else if (fix.IsDrizzle)
+        {
+            after = fix.Index(table, fk.Columns, indexName);
+            recommendation = $"Add `{after}` {fix.IndexPlacement}"
+                + (single ? "." : " (a composite index whose leading columns are the foreign key's).");
         }
         else if (single)
         {

@@ -61,11 +61,17 @@ public sealed class UnboundedGrowthTable : Rule
             yield return Report(column.Span,
                 $"`{table.Name}` only grows, but no index leads with `{column.Name}`: retention deletes and time-range queries "
                 + $"(`WHERE {column.Name} < …`) scan the whole table, and get slower as it grows.",
-                $"Add `CREATE INDEX ix_{table.Name}_{column.Name} ON {table.Name} ({column.Name})` (BRIN for very large tables) and schedule a "
-                + "retention job, or partition the table by time.",
+                Recommendation(FixSyntax.For(context, column.Span), table, column, out var after),
                 table: table.Name, column: column.Name,
-                after: $"CREATE INDEX ix_{table.Name}_{column.Name} ON {table.Name} ({column.Name});");
+                after: after);
         }
+    }
+
+    private static string Recommendation(FixSyntax fix, Table table, Column column, out string after)
+    {
+        after = fix.Index(table, [column.Name]);
+        var placement = fix.IsSql ? "" : $" {fix.IndexPlacement}";
+        return $"Add `{after.TrimEnd(';')}`{placement} (BRIN for very large tables) and schedule a retention job, or partition the table by time.";
     }
 
     /// <summary>
