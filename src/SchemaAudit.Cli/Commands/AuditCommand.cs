@@ -76,8 +76,8 @@ internal static class AuditCommand
         }
         var result = phases.Run("rules", "Running the rules", () => AuditRunner.Audit(views, displayRoot, config));
         result = AuditBaselines.Apply(result, settings, context);
-        // --quiet drops the console report; a report in another format was asked for by name.
-        if (!(settings.Quiet && reporter is ConsoleReporter))
+        // --quiet drops the console report on the terminal; a file or another format was asked for by name.
+        if (!(settings.Quiet && output is null && reporter is ConsoleReporter))
             phases.Run("report", () => OutputTarget.Write(output, context, writer => reporter.Write(result, writer)));
 
         var failed = failOn.IsFailure(result.ActiveFindings);

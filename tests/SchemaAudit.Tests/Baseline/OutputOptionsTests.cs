@@ -52,6 +52,15 @@ public sealed class OutputOptionsTests : IDisposable
     }
 
     [Fact]
+    public void Quiet_still_writes_a_file_it_is_given()
+    {
+        WriteDefect();
+        var (_, output, _) = Run(CliEnvironment.Detached, "audit", ".", "--quiet", "--output", "report.txt");
+        Assert.Equal("", output);
+        Assert.Contains("table-no-primary-key", File.ReadAllText(_dir["report.txt"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verbose_times_each_phase_on_stderr()
     {
         WriteDefect();
