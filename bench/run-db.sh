@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live-database benchmark: generates PostgreSQL schemas of N tables (with FKs and indexes), loads
 # each into a throwaway server (temp data dir, 127.0.0.1, a free port; removed afterwards), and
-# times the whole `schema-audit audit --db ...` process, next to auditing the same DDL as a file.
+# times the whole `schema-audit audit --db ...` process, next to auditing the same DDL files.
 # The number of catalog queries comes from `--verbose`.
 #
 #   bash bench/run-db.sh                 # sizes 1000 5000, 5 runs each
@@ -32,14 +32,16 @@ trap cleanup EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-printf '| tables | audit --db wall (median of %s) | catalog queries | introspection (in-process) | audit of the same DDL file | findings |\n' "$RUNS"
+printf '| tables | audit --db wall (median of %s) | catalog queries | introspection (in-process) | audit of the same DDL files | findings (db) |\n' "$RUNS"
 printf '|---:|---:|---:|---:|---:|---:|\n'
 for n in $SIZES; do
-  ddl="$work/schema-$n.sql"
-  [ -f "$ddl" ] || dotnet "$work/gen/SchemaAudit.Bench.dll" generate-ddl "$ddl" "$n"
+  ddl="$work/schema-$n"
+  [ -d "$ddl" ] || dotnet "$work/gen/SchemaAudit.Bench.dll" generate-ddl "$ddl" "$n"
   db="bench$n"
-  "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-  "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -f "$ddl" >/dev/null
+  "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+  for f in $(ls "$ddl"/V*__tables.sql | sort -V); do
+    "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 -f "$f" >/dev/null
+  done
   "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d "$db" -c "ANALYZE" >/dev/null
   url="postgresql://postgres@127.0.0.1:$port/$db"
   db_times=(); file_times=()

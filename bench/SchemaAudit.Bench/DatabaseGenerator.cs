@@ -4,19 +4,24 @@ using System.Text;
 namespace SchemaAudit.Bench;
 
 /// <summary>
-/// <c>generate-ddl FILE N</c>: a PostgreSQL schema of N tables as one DDL file, loaded into a throwaway
+/// <c>generate-ddl DIR N</c>: a PostgreSQL schema of N tables as Flyway-style DDL files of 250 tables
+/// each (<c>V1__tables.sql</c>, ...: one file would pass the tool's 2 MiB per-file limit), loaded into a throwaway
 /// server by <c>bench/run-db.sh</c> and audited both as a file and as a live database. Every table has a
 /// primary key, a FK to an earlier table (a tree, so targets exist), defaults, a partial unique index,
 /// and two FKs in three have an index (so the FK-index rule has work to do); a comment and an enum too.
 /// </summary>
 public static class DatabaseGenerator
 {
-    public static void Generate(string path, int tables)
+    private const int TablesPerFile = 250;
+
+    public static void Generate(string directory, int tables)
     {
+        Directory.CreateDirectory(directory);
         var sql = new StringBuilder();
         sql.AppendLine("CREATE TYPE item_status AS ENUM ('new', 'active', 'archived');");
         for (var i = 0; i < tables; i++)
         {
+            if (i > 0 && i % TablesPerFile == 0) Flush(directory, i / TablesPerFile, sql);
             var name = string.Create(CultureInfo.InvariantCulture, $"t{i:D5}");
             sql.AppendLine(CultureInfo.InvariantCulture, $"CREATE TABLE {name} (");
             sql.AppendLine("    id bigserial PRIMARY KEY,");
@@ -37,7 +42,12 @@ public static class DatabaseGenerator
             if (i % 10 == 0) sql.AppendLine(CultureInfo.InvariantCulture, $"CREATE INDEX ix_{name}_payload ON {name} USING gin (payload jsonb_path_ops);");
             sql.AppendLine(CultureInfo.InvariantCulture, $"COMMENT ON TABLE {name} IS 'Generated table {i}';");
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, sql.ToString());
+        Flush(directory, (tables + TablesPerFile - 1) / TablesPerFile, sql);
+    }
+
+    private static void Flush(string directory, int number, StringBuilder sql)
+    {
+        File.WriteAllText(Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"V{number}__tables.sql")), sql.ToString());
+        sql.Clear();
     }
 }
