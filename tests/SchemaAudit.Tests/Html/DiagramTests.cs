@@ -82,13 +82,14 @@ public sealed class DiagramTests
         var graph = new SchemaGraph(schema);
 
         var radius = CascadeBlastRadius.Compute(graph, schema);
-        var fromAccounts = radius[graph.IndexOf("accounts")!.Value];
+        var fromAccounts = radius.ByTable[graph.IndexOf("accounts")!.Value];
 
         Assert.Equal(
             [("projects", 1, true), ("tasks", 2, true), ("comments", 3, true), ("audit_log", 3, false)],
-            fromAccounts.Select(s => (graph.Tables[s.Table].Name, s.Depth, s.Deleted)));
-        Assert.Contains("tasks.projects_id ON DELETE CASCADE", fromAccounts[1].Via, StringComparison.Ordinal);
-        Assert.False(radius.ContainsKey(graph.IndexOf("audit_log")!.Value));
+            fromAccounts.Steps.Select(s => (graph.Tables[s.Table].Name, s.Depth, s.Deleted)));
+        Assert.Equal("tasks.projects_id ON DELETE CASCADE", radius.Via(fromAccounts.Steps[1]));
+        Assert.False(fromAccounts.Truncated);
+        Assert.False(radius.ByTable.ContainsKey(graph.IndexOf("audit_log")!.Value));
     }
 
     [Fact]
@@ -103,10 +104,51 @@ public sealed class DiagramTests
         });
         var graph = new SchemaGraph(schema);
 
-        var step = Assert.Single(CascadeBlastRadius.Compute(graph, schema)[graph.IndexOf("orders")!.Value]);
+        var radius = CascadeBlastRadius.Compute(graph, schema);
+        var step = Assert.Single(radius.ByTable[graph.IndexOf("orders")!.Value].Steps);
 
         Assert.Equal("order_lines", graph.Tables[step.Table].Name);
-        Assert.Contains("(ORM)", step.Via, StringComparison.Ordinal);
+        Assert.EndsWith("(ORM)", radius.Via(step), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_nulled_by_one_path_and_deleted_by_another_counts_as_deleted()
+    {
+        var schema = new Schema();
+        foreach (var name in new[] { "a", "b", "c", "d" })
+            schema.Tables.Add(new Table { Name = name });
+        AddFk(schema.FindTable("c")!, "a", ReferentialAction.SetNull);   // reached first, at depth 1, by SET NULL
+        AddFk(schema.FindTable("b")!, "a", ReferentialAction.Cascade);
+        AddFk(schema.FindTable("c")!, "b", ReferentialAction.Cascade);   // ... and deleted through b
+        AddFk(schema.FindTable("d")!, "c", ReferentialAction.Cascade);   // so c's children go too
+        var graph = new SchemaGraph(schema);
+
+        var steps = CascadeBlastRadius.Compute(graph, schema).ByTable[graph.IndexOf("a")!.Value].Steps;
+
+        Assert.All(steps, s => Assert.True(s.Deleted, graph.Tables[s.Table].Name));
+        Assert.Equal(["b", "c", "d"], steps.Select(s => graph.Tables[s.Table].Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Long_cascade_chains_are_cut_so_the_work_stays_linear()
+    {
+        var schema = new Schema();
+        const int Count = 2 * CascadeBlastRadius.MaxSteps;
+        for (var i = 0; i < Count; i++)
+        {
+            var table = new Table { Name = $"t{i:D4}" };
+            if (i > 0) AddFk(table, $"t{i - 1:D4}", ReferentialAction.Cascade);
+            schema.Tables.Add(table);
+        }
+        var graph = new SchemaGraph(schema);
+
+        var radius = CascadeBlastRadius.Compute(graph, schema);
+
+        var first = radius.ByTable[graph.IndexOf("t0000")!.Value];
+        Assert.True(first.Truncated);
+        Assert.Equal(CascadeBlastRadius.MaxSteps, first.Steps.Count);
+        Assert.True(radius.ByTable.Values.Sum(r => r.Steps.Count) <= Count * CascadeBlastRadius.MaxSteps);
+        Assert.False(radius.ByTable[graph.IndexOf($"t{Count - 2:D4}")!.Value].Truncated);
     }
 
     private static bool Overlap(Box a, Box b) =>

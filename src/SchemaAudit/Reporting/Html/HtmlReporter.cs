@@ -81,17 +81,17 @@ public sealed class HtmlReporter(ReporterOptions options) : IReporter
         html.Append("<div class=\"diagram fit\" id=\"diagram\">\n").Append(ErDiagramSvg.Render(graph, marks)).Append("\n</div>\n</section>\n");
     }
 
-    private static void AppendBlastRadius(StringBuilder html, SchemaGraph graph, IReadOnlyDictionary<int, IReadOnlyList<CascadeStep>> cascades)
+    private static void AppendBlastRadius(StringBuilder html, SchemaGraph graph, CascadeBlastRadius cascades)
     {
         html.Append("<section id=\"blast-section\">\n<h2>Cascade blast radius</h2>\n");
         html.Append("<p class=\"stats\">Choose a table to see what deleting one of its rows also deletes (ON DELETE CASCADE and ORM delete cascades, followed transitively) or sets to NULL.</p>\n");
         html.Append("<p><select id=\"blast-table\" aria-label=\"Table to delete from\"><option value=\"\">Choose a table…</option>");
         var order = Enumerable.Range(0, graph.Tables.Count)
-            .OrderByDescending(i => cascades.TryGetValue(i, out var steps) ? steps.Count : 0)
+            .OrderByDescending(i => cascades.ByTable.TryGetValue(i, out var radius) ? radius.Steps.Count : 0)
             .ThenBy(i => graph.Tables[i].QualifiedName, StringComparer.Ordinal);
         foreach (var i in order)
         {
-            var reach = cascades.TryGetValue(i, out var steps) ? $" (reaches {steps.Count})" : "";
+            var reach = cascades.ByTable.TryGetValue(i, out var radius) ? $" (reaches {radius.Steps.Count}{(radius.Truncated ? "+" : "")})" : "";
             html.Append($"<option value=\"table-{i}\">{HtmlText.Escape(graph.Tables[i].QualifiedName + reach)}</option>");
         }
         html.Append("</select></p>\n<div id=\"blast-result\"></div>\n</section>\n");
@@ -171,20 +171,26 @@ public sealed class HtmlReporter(ReporterOptions options) : IReporter
     }
 
     /// <summary>The cascade data for the script; the default JSON encoder escapes &lt;, &gt; and &amp;, so no string can close the script element.</summary>
-    private static string EmbeddedData(SchemaGraph graph, IReadOnlyDictionary<int, IReadOnlyList<CascadeStep>> cascades)
+    /// <remarks>
+    /// Compact so that it stays small on large schemas: table names and "via" texts once each, steps as
+    /// <c>[table, depth, edge, deleted]</c> index tuples.
+    /// </remarks>
+    private static string EmbeddedData(SchemaGraph graph, CascadeBlastRadius cascades)
     {
         var cascade = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (table, steps) in cascades.OrderBy(c => c.Key))
+        foreach (var (table, radius) in cascades.ByTable.OrderBy(c => c.Key))
         {
-            cascade[$"table-{table}"] = steps.Select(s => new Dictionary<string, object>
+            cascade[$"table-{table}"] = new Dictionary<string, object>
             {
-                ["table"] = $"table-{s.Table}",
-                ["name"] = graph.Tables[s.Table].QualifiedName,
-                ["depth"] = s.Depth,
-                ["via"] = s.Via,
-                ["deleted"] = s.Deleted,
-            }).ToList();
+                ["steps"] = radius.Steps.Select(s => new[] { s.Table, s.Depth, s.Edge, s.Deleted ? 1 : 0 }).ToList(),
+                ["more"] = radius.Truncated,
+            };
         }
-        return JsonSerializer.Serialize(new Dictionary<string, object> { ["cascade"] = cascade });
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["tables"] = graph.Tables.Select(t => t.QualifiedName).ToList(),
+            ["via"] = cascades.Edges.Select(e => e.Via).ToList(),
+            ["cascade"] = cascade,
+        });
     }
 }

@@ -72,12 +72,15 @@ internal static class HtmlScript
             if (!id) return;
             var origin = document.getElementById(id);
             if (origin) origin.classList.add('blast-origin');
-            var steps = data.cascade[id] || [];
+            var radius = data.cascade[id] || { steps: [], more: false };
+            var steps = radius.steps.map(function (s) {
+              return { table: 'table-' + s[0], name: data.tables[s[0]], depth: s[1], via: data.via[s[2]], deleted: s[3] === 1 };
+            });
             var intro = document.createElement('p');
             var deleted = steps.filter(function (s) { return s.deleted; }).length;
             intro.textContent = steps.length === 0
               ? 'Deleting a row here reaches no other table: no ON DELETE CASCADE or SET NULL foreign key points at it.'
-              : 'Deleting a row here deletes rows in ' + deleted + ' table(s)' + (steps.length > deleted ? ' and sets references to NULL in ' + (steps.length - deleted) : '') + ':';
+              : 'Deleting a row here deletes rows in ' + deleted + (radius.more ? '+' : '') + ' table(s)' + (steps.length > deleted ? ' and sets references to NULL in ' + (steps.length - deleted) : '') + ':';
             blastResult.appendChild(intro);
             if (steps.length === 0) return;
             var list = document.createElement('ol');
@@ -98,6 +101,12 @@ internal static class HtmlScript
               list.appendChild(item);
             });
             blastResult.appendChild(list);
+            if (radius.more) {
+              var more = document.createElement('p');
+              more.className = 'empty';
+              more.textContent = 'The list stops at ' + steps.length + ' tables; the cascade goes further.';
+              blastResult.appendChild(more);
+            }
           }
           blastSelect.addEventListener('change', showBlast);
           apply();
