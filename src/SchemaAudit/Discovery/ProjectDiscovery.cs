@@ -11,7 +11,9 @@ namespace SchemaAudit.Discovery;
 /// </summary>
 public static class ProjectDiscovery
 {
-    public const long MaxFileBytes = 2 * 1024 * 1024;
+    // Schema dumps of large databases run to several MiB and every front-end is linear, so the
+    // limit only keeps out data files (fixtures, generated blobs) that happen to end in .sql/.py.
+    public const long MaxFileBytes = 16 * 1024 * 1024;
 
     /// <summary>Extensions a front-end may read (models, migrations, DDL, config files with connection strings).</summary>
     public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
