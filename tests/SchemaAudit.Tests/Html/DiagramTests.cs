@@ -50,6 +50,14 @@ public sealed class DiagramTests
     }
 
     [Fact]
+    public void Two_thousand_tables_render()
+    {
+        var svg = ErDiagramSvg.Render(new SchemaGraph(Generated(2000)), new Dictionary<int, TableMarks>());
+        Assert.Equal(2000, System.Text.RegularExpressions.Regex.Matches(svg, "<g class=\"er-table").Count);
+        Assert.True(svg.Length < 5_000_000, $"{svg.Length} characters");
+    }
+
+    [Fact]
     public void Cycles_are_laid_out_too()
     {
         var boxes = ErLayout.Compute([(100, 50), (100, 50), (100, 50)], [(0, 1), (1, 2), (2, 0), (1, 1)]);

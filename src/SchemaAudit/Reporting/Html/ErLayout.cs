@@ -116,13 +116,13 @@ internal static class ErLayout
             while (layers.Count <= layer[i]) layers.Add([]);
             layers[layer[i]].Add(i);
         }
+        // Positions are relative within a layer (0..1), so layers of different widths compare.
         var position = new double[n];
-        void Number()
+        void Number(List<int> layerNodes)
         {
-            foreach (var l in layers)
-                for (var p = 0; p < l.Count; p++) position[l[p]] = (p + 0.5) / l.Count;
+            for (var p = 0; p < layerNodes.Count; p++) position[layerNodes[p]] = (p + 0.5) / layerNodes.Count;
         }
-        Number();
+        foreach (var l in layers) Number(l);
         for (var sweep = 0; sweep < Sweeps; sweep++)
         {
             var downward = sweep % 2 == 0;
@@ -137,7 +137,7 @@ internal static class ErLayout
                 });
                 // Stable: ties keep the current order, so the result never depends on hashing.
                 layers[index] = [.. current.Select((node, i) => (node, i)).OrderBy(x => keys[x.node]).ThenBy(x => x.i).Select(x => x.node)];
-                Number();
+                Number(layers[index]);
             }
         }
         return layers;
