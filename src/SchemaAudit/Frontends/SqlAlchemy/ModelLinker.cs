@@ -1,4 +1,5 @@
 using SchemaAudit.Model;
+using SchemaAudit.Frontends.Python;
 
 namespace SchemaAudit.Frontends.SqlAlchemy;
 
@@ -86,7 +87,9 @@ internal sealed class ModelLinker(ProjectIndex index, ModelRegistry registry, Ex
             {
                 var written = draft.TargetExpression is null ? draft.TargetText
                     : PyExpressions.AsString(draft.TargetExpression) ?? draft.Module.Ast.TextOf(draft.TargetExpression);
-                rel.TargetAsWritten = written;
+                // Only a name written as text can be a typo the rules should report; a Python
+                // expression (`assoc_cls` built by `type(...)` in a factory) is resolved at run time.
+                if (draft.TargetExpression is null or PyString) rel.TargetAsWritten = written;
                 diagnostics.Info(rel.Span, $"relationship `{rel.OwnerEntity}.{rel.Attribute}`: target `{written ?? "?"}` is not a mapped class of the project");
             }
 
