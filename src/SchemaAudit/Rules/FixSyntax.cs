@@ -76,7 +76,8 @@ internal sealed class FixSyntax
     /// An index declaration: SQL <c>CREATE INDEX CONCURRENTLY ...;</c>, SQLAlchemy <c>Index("ix", "a", unique=True,
     /// postgresql_where=text("..."))</c>, Drizzle <c>uniqueIndex("ix").on(t.a).where(sql`...`)</c>.
     /// </summary>
-    public string Index(Table table, IReadOnlyList<string> columns, string? name = null, bool unique = false, string? where = null, string? method = null)
+    public string Index(Table table, IReadOnlyList<string> columns, string? name = null, bool unique = false, string? where = null, string? method = null,
+        string? operatorClass = null)
     {
         name ??= IndexName(table, columns);
         switch (Language)
@@ -85,16 +86,18 @@ internal sealed class FixSyntax
                 var args = new StringBuilder($"Index(\"{name}\", {Quoted(columns)}");
                 if (unique) args.Append(", unique=True");
                 if (method is not null) args.Append($", postgresql_using=\"{method}\"");
+                if (operatorClass is not null) args.Append($", postgresql_ops={{{string.Join(", ", columns.Select(c => $"\"{c}\": \"{operatorClass}\""))}}}");
                 if (where is not null) args.Append($", {(IsSqlite ? "sqlite" : "postgresql")}_where=text(\"{where}\")");
                 return args.Append(')').ToString();
             case FixLanguage.Drizzle:
                 var call = new StringBuilder($"{(unique ? "uniqueIndex" : "index")}(\"{name}\")");
-                if (method is not null) call.Append($".using(\"{method}\", {DrizzleColumns(table, columns)})");
-                else call.Append($".on({DrizzleColumns(table, columns)})");
+                var elements = DrizzleColumns(table, columns, operatorClass);
+                if (method is not null) call.Append($".using(\"{method}\", {elements})");
+                else call.Append($".on({elements})");
                 if (where is not null) call.Append($".where(sql`{where}`)");
                 return call.ToString();
             default:
-                return CreateIndex(table, columns, name, unique, where, method);
+                return CreateIndex(table, operatorClass is null ? columns : [.. columns.Select(c => $"{Ident(c)} {operatorClass}")], name, unique, where, method);
         }
     }
 
@@ -139,6 +142,15 @@ internal sealed class FixSyntax
         $"ForeignKey(\"{SqlAlchemyTarget(fk)}\")",
         $".references(() => {DrizzleTarget(fk)})",
         $"REFERENCES {Ident(StripSchema(fk.TargetTable))} ({string.Join(", ", TargetColumns(fk).Select(Ident))})");
+
+    /// <summary>A new foreign key: SQLAlchemy <c>ForeignKey(...)</c>, Drizzle <c>.references(...)</c>, SQL <c>ALTER TABLE ... ADD CONSTRAINT</c>.</summary>
+    public string AddForeignKey(Table table, ForeignKey fk, string onDelete)
+    {
+        if (!IsSql || _flavor == SqlFlavor.Sqlite) return ForeignKeyWithAction(table, fk, onDelete);
+        var name = $"{table.Name}_{string.Join('_', fk.Columns)}_fkey";
+        var target = $"{Ident(StripSchema(fk.TargetTable))} ({string.Join(", ", TargetColumns(fk).Select(Ident))})";
+        return $"ALTER TABLE {Ident(table.Name)}\n  ADD CONSTRAINT {Ident(name)} FOREIGN KEY ({string.Join(", ", fk.Columns.Select(Ident))}) REFERENCES {target} ON DELETE {onDelete};";
+    }
 
     private string AlterForeignKey(Table table, ForeignKey fk, string onDelete)
     {
@@ -243,8 +255,9 @@ internal sealed class FixSyntax
     // ---- helpers --------------------------------------------------------------------------------------------
 
     // Expression elements (`lower(email)`) are written as SQL in both ORMs.
-    private string DrizzleColumns(Table table, IEnumerable<string> columns) =>
-        string.Join(", ", columns.Select(c => IsExpression(c) ? $"sql`{c}`" : $"t.{new FixSyntax(_context, FixLanguage.Drizzle).Member(table, c)}"));
+    private string DrizzleColumns(Table table, IEnumerable<string> columns, string? operatorClass = null) =>
+        string.Join(", ", columns.Select(c => IsExpression(c) ? $"sql`{c}`"
+            : $"t.{new FixSyntax(_context, FixLanguage.Drizzle).Member(table, c)}{(operatorClass is null ? "" : $".op(\"{operatorClass}\")")}"));
 
     private static string Quoted(IEnumerable<string> columns) =>
         string.Join(", ", columns.Select(c => IsExpression(c) ? $"text(\"{c}\")" : $"\"{c}\""));

@@ -85,7 +85,10 @@ public sealed class FkTargetMissing : Rule
             {
                 yield return Report(fk.Span,
                     $"Foreign key {name} references table `{fk.TargetTable}`, which is not defined in the audited files.",
-                    $"Correct the table name in `ForeignKey(\"{fk.TargetTable}.…\")` (it is the `__tablename__`, not the class name), or define the table.",
+                    FixSyntax.For(context, fk.Span).Pick(
+                        $"Correct the table name in `ForeignKey(\"{fk.TargetTable}.…\")` (it is the `__tablename__`, not the class name), or define the table.",
+                        $"Correct the table in `.references(() => …)` (it is the table object, e.g. `{FixSyntax.CamelCase(fk.TargetTable)}`), or define the table.",
+                        $"Correct the table name in `REFERENCES {fk.TargetTable}`, or create the table before it is referenced."),
                     table: tables[0].Name, column: column);
                 continue;
             }

@@ -82,13 +82,19 @@ public sealed class ImpliedFkMissing : Rule
                 if (fkColumns.Contains(column.Name) || ExplainsOmission(column)) continue;
                 if (!Compatible(column, implied.TargetColumn)) continue;
                 var target = $"{implied.Target.Name}.{implied.TargetColumn.Name}";
+                var fix = FixSyntax.For(context, column.Span);
+                var fk = new ForeignKey { TargetTable = implied.Target.Name, Columns = { column.Name }, TargetColumns = { implied.TargetColumn.Name } };
+                var reference = fix.Pick(
+                    $"ForeignKey(\"{target}\")",
+                    fix.ForeignKeyAsWritten(fk),
+                    $"REFERENCES {implied.Target.Name} ({implied.TargetColumn.Name})");
                 yield return Report(column.Span,
                     $"`{table.Name}.{column.Name}` names a `{implied.Target.Name}` row (`{target}`) but has no foreign key: typos and deleted "
                     + $"`{implied.Target.Name}` rows leave dangling values that nothing reports.",
-                    $"Add `REFERENCES {implied.Target.Name} ({implied.TargetColumn.Name})` with an explicit ON DELETE (e.g. SET NULL), or document "
+                    $"Add `{reference}` with an explicit {fix.Pick("`ondelete`", "`onDelete`", "ON DELETE")} (e.g. {fix.Pick("\"SET NULL\"", "\"set null\"", "SET NULL")}), or document "
                     + "in a column comment why there is no foreign key.",
                     table: table.Name, column: column.Name,
-                    after: $"{column.Name} {(column.TypeAsWritten.Length > 0 ? column.TypeAsWritten : column.Type.DisplayName())} REFERENCES {implied.Target.Name} ({implied.TargetColumn.Name}) ON DELETE SET NULL");
+                    after: fix.AddForeignKey(table, fk, "SET NULL"));
             }
         }
     }

@@ -73,11 +73,19 @@ public sealed partial class NaiveUtcTimestamp : Rule
             else if (naiveType && postgres && AuditColumnNames.NamesAnInstant(column.Name))
             {
                 var name = column.Attribute?.Name ?? column.Name;
+                var fix = FixSyntax.For(context, column.Span);
+                var alter = $"ALTER TABLE {FixSyntax.Ident(tables[0].Name)} ALTER COLUMN {FixSyntax.Ident(column.Name)} TYPE timestamptz USING {FixSyntax.Ident(column.Name)} AT TIME ZONE 'UTC';";
+                var (recommendation, before, after) = fix.Language switch
+                {
+                    FixLanguage.SqlAlchemy => ($"Declare `{name}` as `DateTime(timezone=True)` (`timestamptz`).", Written(column), "DateTime(timezone=True)"),
+                    FixLanguage.Drizzle => ($"Declare `{name}` with `timestamp({{ withTimezone: true }})` (`timestamptz`).", (string?)null, "timestamp({ withTimezone: true })"),
+                    _ => ($"Change `{column.Name}` to `timestamptz` in a new migration (stating the zone the stored values are in, here UTC).", null, alter),
+                };
                 yield return Report(column.Span,
                     $"{SharedDeclarations.Name(tables, column.Name)} is `timestamp without time zone` (`{Written(column)}`) on PostgreSQL: the instant is stored without its offset.",
-                    $"Declare `{name}` as `DateTime(timezone=True)` (`timestamptz`).",
+                    recommendation,
                     table: tables[0].Name, column: column.Name,
-                    before: Written(column), after: "DateTime(timezone=True)");
+                    before: before, after: after);
             }
         }
     }

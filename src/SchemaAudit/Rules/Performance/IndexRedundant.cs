@@ -93,7 +93,7 @@ public sealed class IndexRedundant : Rule
                     if (ReferenceEquals(other, candidate) || !Covers(other, candidate)) continue;
                     if (best is null || Better(other, best, candidate)) best = other;
                 }
-                if (best is not null) yield return Build(table, candidate, best);
+                if (best is not null) yield return Build(FixSyntax.For(context, candidate.Span), table, candidate, best);
             }
         }
     }
@@ -152,42 +152,63 @@ public sealed class IndexRedundant : Rule
         return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
     }
 
-    private Finding Build(Table table, KeyStructure redundant, KeyStructure keeper)
+    private Finding Build(FixSyntax fix, Table table, KeyStructure redundant, KeyStructure keeper)
     {
         var identical = redundant.Columns.Count == keeper.Columns.Count;
         var where = keeper.Span.IsNone ? "" : $" (line {keeper.Span.Line}{(keeper.Span.Path == redundant.Span.Path ? "" : $" of {keeper.Span.Path}")})";
-        var keeperText = Describe(keeper, table);
+        var keeperText = Describe(fix, keeper, table);
         var message = identical
-            ? $"{Subject(redundant, table)} duplicates {keeperText}{where}: the same B-tree is built and maintained twice."
-            : $"{Subject(redundant, table)} is a leading prefix of {keeperText}{where}, which already serves the same lookups.";
+            ? $"{Subject(fix, redundant, table)} duplicates {keeperText}{where}: the same B-tree is built and maintained twice."
+            : $"{Subject(fix, redundant, table)} is a leading prefix of {keeperText}{where}, which already serves the same lookups.";
 
+        var (indexFlag, uniqueFlag) = Flags(fix);
+        var column = redundant.Columns[0];
+        string? after = null;
         var recommendation = redundant switch
         {
-            { Kind: KeyKind.Index, Origin: IndexOrigin.ColumnFlag } => $"Remove `index=True` from `{redundant.Columns[0]}`; {keeperText} already covers it.",
-            { Kind: KeyKind.UniqueConstraint, FromColumnFlag: true } => $"Remove `unique=True` from `{redundant.Columns[0]}`; {keeperText} already enforces it.",
+            { Kind: KeyKind.Index, Origin: IndexOrigin.ColumnFlag } when fix.IsSql =>
+                $"Drop the index on `{column}` in a new migration; {keeperText} already covers it.",
+            { Kind: KeyKind.UniqueConstraint, FromColumnFlag: true } when fix.IsSql =>
+                $"Drop the unique constraint on `{column}` in a new migration; {keeperText} already enforces it.",
+            { Kind: KeyKind.Index, Origin: IndexOrigin.ColumnFlag } => $"Remove `{indexFlag}` from `{fix.Member(table, column)}`; {keeperText} already covers it.",
+            { Kind: KeyKind.UniqueConstraint, FromColumnFlag: true } => $"Remove `{uniqueFlag}` from `{fix.Member(table, column)}`; {keeperText} already enforces it.",
             { Name: { } name } => $"Drop `{name}` and keep {keeperText}; add a migration that drops it from deployed databases.",
             _ => $"Drop the {(redundant.Kind == KeyKind.Index ? "index" : "unique constraint")} on {redundant.ColumnList} and keep {keeperText}.",
         };
+        if (fix.IsSql)
+        {
+            var name = redundant.Name ?? (redundant.Kind == KeyKind.Index ? null : $"{table.Name}_{string.Join('_', redundant.Columns)}_key");
+            if (name is not null)
+                after = redundant.Kind == KeyKind.Index
+                    ? $"DROP INDEX {(fix.IsPostgres ? "CONCURRENTLY " : "")}{FixSyntax.Ident(name)};"
+                    : $"ALTER TABLE {FixSyntax.Ident(table.Name)} DROP CONSTRAINT {FixSyntax.Ident(name)};";
+        }
 
-        return Report(redundant.Span, message, recommendation, table: table.Name,
+        return Report(redundant.Span, message, recommendation, table: table.Name, after: after,
             column: redundant.Columns.Count == 1 && !redundant.IsExpression[0] ? redundant.Columns[0] : null,
             related: keeper.Span.IsNone ? null : [keeper.Span]);
     }
 
-    private static string Subject(KeyStructure k, Table table) => k switch
+    /// <summary>How the source spells an index or unique flag on a column.</summary>
+    private static (string Index, string Unique) Flags(FixSyntax fix) => fix.Pick(
+        ("index=True", "unique=True"),
+        ("index", ".unique()"),
+        ("INDEX", "UNIQUE"));
+
+    private static string Subject(FixSyntax fix, KeyStructure k, Table table) => k switch
     {
-        { Kind: KeyKind.Index, Origin: IndexOrigin.ColumnFlag } => $"The index created by `index=True` on `{table.Name}.{k.Columns[0]}`",
-        { Kind: KeyKind.UniqueConstraint, FromColumnFlag: true } => $"The unique constraint created by `unique=True` on `{table.Name}.{k.Columns[0]}`",
-        _ => $"{Capitalize(k.Describe())} on `{table.Name}`",
+        { Kind: KeyKind.Index, Origin: IndexOrigin.ColumnFlag } => $"The index created by `{Flags(fix).Index}` on `{table.Name}.{k.Columns[0]}`",
+        { Kind: KeyKind.UniqueConstraint, FromColumnFlag: true } => $"The unique constraint created by `{Flags(fix).Unique}` on `{table.Name}.{k.Columns[0]}`",
+        _ => $"{Capitalize(k.Describe(Flags(fix).Index, Flags(fix).Unique))} on `{table.Name}`",
     };
 
     // `unique=True` and `index=True` on one column are one unique index: say so, as the user wrote it.
-    private static string Describe(KeyStructure k, Table table) =>
+    private static string Describe(FixSyntax fix, KeyStructure k, Table table) =>
         k is { Kind: KeyKind.UniqueConstraint, FromColumnFlag: true }
         && table.Indexes.Exists(i => i.Origin == IndexOrigin.ColumnFlag && i.Columns.Count == 1
                                      && string.Equals(i.Columns[0], k.Columns[0], StringComparison.OrdinalIgnoreCase))
-            ? $"`unique=True, index=True` on `{k.Columns[0]}`"
-            : k.Describe();
+            ? $"`{Flags(fix).Unique}, {Flags(fix).Index}` on `{k.Columns[0]}`"
+            : k.Describe(Flags(fix).Index, Flags(fix).Unique);
 
     private static string Capitalize(string s) => s.Length == 0 || !char.IsLower(s[0]) ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -63,13 +63,15 @@ public sealed class JsonbNoGin : Rule
             {
                 if (column.Type != LogicalType.Jsonb || HasGin(table, column.Name)) continue;
                 if (WhySearched(column) is not { } why) continue;
+                var fix = FixSyntax.For(context, column.Span);
+                var index = fix.Index(table, [column.Name], fix.IsDrizzle ? $"{table.Name}_{column.Name}_gin_idx" : $"ix_{table.Name}_{column.Name}_gin", method: "gin");
                 yield return Report(column.Span,
                     $"JSONB column `{table.Name}.{column.Name}` {why}, but no GIN index covers it: containment and key queries "
                     + $"(`@>`, `?`) read and decode it in every `{table.Name}` row.",
-                    $"Add `CREATE INDEX ix_{table.Name}_{column.Name}_gin ON {table.Name} USING gin ({column.Name})` (or `jsonb_path_ops` for "
+                    $"Add `{index.TrimEnd(';')}`{(fix.IsSql ? "" : $" {fix.IndexPlacement}")} (or `jsonb_path_ops` for "
                     + "containment only), or extract the searched key into an indexed column.",
                     table: table.Name, column: column.Name,
-                    after: $"CREATE INDEX ix_{table.Name}_{column.Name}_gin ON {table.Name} USING gin ({column.Name});");
+                    after: index);
             }
         }
     }

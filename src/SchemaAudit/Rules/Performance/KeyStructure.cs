@@ -74,12 +74,14 @@ internal sealed class KeyStructure
     public string ColumnList => $"({string.Join(", ", Columns)})";
 
     /// <summary>How the user wrote it, for messages: <c>index `ix_a` (a, b)</c>, <c>`unique=True, index=True` on `a`</c>, <c>the primary key (id)</c>.</summary>
-    public string Describe() => Kind switch
+    /// <param name="indexFlag">How the source spells a column's index flag (SQLAlchemy <c>index=True</c>).</param>
+    /// <param name="uniqueFlag">How it spells a column's unique flag (<c>unique=True</c>, Drizzle <c>.unique()</c>, SQL <c>UNIQUE</c>).</param>
+    public string Describe(string indexFlag = "index=True", string uniqueFlag = "unique=True") => Kind switch
     {
         KeyKind.PrimaryKey => $"the primary key {ColumnList}",
-        KeyKind.UniqueConstraint when FromColumnFlag => $"`unique=True` on `{Columns[0]}`",
+        KeyKind.UniqueConstraint when FromColumnFlag => $"`{uniqueFlag}` on `{Columns[0]}`",
         KeyKind.UniqueConstraint => Name is null ? $"the unique constraint {ColumnList}" : $"unique constraint `{Name}` {ColumnList}",
-        _ when Origin == IndexOrigin.ColumnFlag => IsUnique ? $"`unique=True, index=True` on `{Columns[0]}`" : $"`index=True` on `{Columns[0]}`",
+        _ when Origin == IndexOrigin.ColumnFlag => IsUnique ? $"`{uniqueFlag}, {indexFlag}` on `{Columns[0]}`" : $"`{indexFlag}` on `{Columns[0]}`",
         _ => Name is null ? $"the {(IsUnique ? "unique " : "")}index {ColumnList}" : $"{(IsUnique ? "unique " : "")}index `{Name}` {ColumnList}",
     };
 

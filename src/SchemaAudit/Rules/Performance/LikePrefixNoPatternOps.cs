@@ -70,16 +70,24 @@ public sealed class LikePrefixNoPatternOps : Rule
                 var name = index.Columns[0];
                 if (table.FindColumn(name) is not { Type: LogicalType.Text } column || !LooksLikePath(column.Name)) continue;
                 if (ComparesBytes(index, column) || table.Indexes.Exists(other => ServesPrefix(other, column))) continue;
+                var fix = FixSyntax.For(context, index.Span);
                 var shown = index.Name is null ? $"the index on `{table.Name} ({string.Join(", ", index.Columns)})`" : $"index `{index.Name}`";
                 yield return Report(index.Span,
                     $"{shown} is a plain B-tree on path-like `{table.Name}.{column.Name}`: under a non-C collation, prefix queries "
                     + $"(`{column.Name} LIKE 'a/b/%'`) cannot use it and scan `{table.Name}`.",
-                    $"Index `{column.Name}` with `text_pattern_ops` (`CREATE INDEX … ON {table.Name} ({column.Name} text_pattern_ops)`), or use "
-                    + "`COLLATE \"C\"` on the column or index element.",
+                    Recommendation(fix, table, column, out var after),
                     table: table.Name, column: column.Name,
-                    after: $"CREATE INDEX ix_{table.Name}_{column.Name}_prefix ON {table.Name} ({column.Name} text_pattern_ops);");
+                    after: after);
             }
         }
+    }
+
+    private static string Recommendation(FixSyntax fix, Table table, Column column, out string after)
+    {
+        var name = fix.IsDrizzle ? $"{table.Name}_{column.Name}_prefix_idx" : $"ix_{table.Name}_{column.Name}_prefix";
+        after = fix.Index(table, [column.Name], name, operatorClass: "text_pattern_ops");
+        return $"Index `{fix.Member(table, column)}` with `text_pattern_ops` (`{after.TrimEnd(';')}`), or use "
+            + "`COLLATE \"C\"` on the column or index element.";
     }
 
     private static bool IsBtree(Index index) =>

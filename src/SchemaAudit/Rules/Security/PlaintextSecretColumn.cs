@@ -121,7 +121,7 @@ public sealed partial class PlaintextSecretColumn : Rule
                 if (IsProtected(column)) continue;
                 var kind = Classify(table.Name, column.Name);
                 if (kind is null) continue;
-                yield return Build(table, column, kind.Value);
+                yield return Build(FixSyntax.For(context, column.Span), table, column, kind.Value);
             }
         }
     }
@@ -163,19 +163,26 @@ public sealed partial class PlaintextSecretColumn : Rule
         || column.Comment is { } comment && ProtectedComment().IsMatch(comment)
         || column.Doc is { } doc && ProtectedComment().IsMatch(doc);
 
-    private Finding Build(Table table, Column column, SecretKind kind)
+    private Finding Build(FixSyntax fix, Table table, Column column, SecretKind kind)
     {
+        // Where a note that the column holds a hash goes, and what encrypts a column, in the source's own terms.
+        var comment = fix.Pick("`comment=`", "a comment", "`COMMENT ON COLUMN`");
+        var encryption = fix.Pick(
+            "(`StringEncryptedType` from sqlalchemy-utils, or a KMS-backed `TypeDecorator`)",
+            "(in the application with a KMS-held key, or a `customType` that encrypts on write and decrypts on read)",
+            "(in the application with a KMS-held key, or `pgcrypto`'s `pgp_sym_encrypt` with the key kept out of SQL)");
+        var libraries = fix.Pick(" (e.g. `argon2-cffi`, `passlib`)", " (e.g. `@node-rs/argon2`, `bcrypt`)", " in the application");
         var (what, recommendation) = kind switch
         {
             SecretKind.Password => ("a password",
-                $"Never store the password itself: store `{column.Name}_hash` computed with argon2id or bcrypt (e.g. `argon2-cffi`, `passlib`) "
-                + "and verify by hashing the candidate. If it already holds a hash, rename the column or say so in `comment=`."),
+                $"Never store the password itself: store `{column.Name}_hash` computed with argon2id or bcrypt{libraries} "
+                + $"and verify by hashing the candidate. If it already holds a hash, rename the column or say so in {comment}."),
             SecretKind.IssuedToken => ("a token",
                 $"Store a SHA-256 digest of the token (`{column.Name}_hash`) and look it up by digest; show the raw token to its owner only once. "
-                + "If the column already holds a digest, rename it or say so in `comment=`."),
+                + $"If the column already holds a digest, rename it or say so in {comment}."),
             _ => ("a credential",
                 "If the application only needs to verify it, store a digest; if it must be sent to another service, encrypt the column "
-                + "(`StringEncryptedType` from sqlalchemy-utils, or a KMS-backed `TypeDecorator`) and keep the key outside the database."),
+                + $"{encryption} and keep the key outside the database."),
         };
         return Report(column.Span,
             $"Column `{table.Name}.{column.Name}` looks like it stores {what} in plain text: nothing in its name, type or comment says it is hashed or encrypted.",

@@ -96,7 +96,7 @@ public sealed class DesignLevelRuleTests
 
         var finding = Assert.Single(Run(new UniqueIgnoresSoftDelete(), Schema(projects)));
         Assert.Equal(6, finding.Span.Line);
-        Assert.Contains("WHERE deleted_at IS NULL", finding.After, StringComparison.Ordinal);
+        Assert.Contains("postgresql_where=text(\"deleted_at IS NULL\")", finding.After, StringComparison.Ordinal); // a .py model: SQLAlchemy syntax
     }
 
     [Fact]
