@@ -55,6 +55,8 @@ public sealed class HtmlReportBrowserTests
         Assert.Equal(ofTable, await browser.EvaluateAsync<int>(Visible));
         Assert.True(await browser.EvaluateAsync<bool>($"[...document.querySelectorAll('.finding:not([hidden])')].every(f => f.dataset.table === '{table}')"));
         Assert.False(await browser.EvaluateAsync<bool>("document.getElementById('table-chip').hidden"));
+        await browser.EvaluateAsync("document.getElementById('findings').scrollIntoView({ block: 'start' })");
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetDirectoryName(report)!, "chat_app-findings-of-one-table.png"), await browser.ScreenshotAsync(fullPage: false));
         await browser.ClickAsync("#clear-table");
         Assert.Equal(total, await browser.EvaluateAsync<int>(Visible));
 
