@@ -93,7 +93,14 @@ public sealed record DefaultValue(string Expression, bool IsRawSql, SourceSpan S
 /// <param name="Annotation">The annotation as written, e.g. <c>Mapped[UUID | None]</c>; null when none.</param>
 /// <param name="AnnotationNullable">True/false when the annotation says; null when there is none.</param>
 /// <param name="NullableExplicit">True when nullability was written explicitly (<c>nullable=</c>, <c>.notNull()</c>, <c>IsRequired()</c>).</param>
-public sealed record OrmAttribute(string Name, string? Annotation, bool? AnnotationNullable, bool NullableExplicit, SourceSpan Span);
+public sealed record OrmAttribute(string Name, string? Annotation, bool? AnnotationNullable, bool NullableExplicit, SourceSpan Span)
+{
+    /// <summary>
+    /// True when declared on a single-table-inheritance subclass: the shared table must accept NULL
+    /// for the other classes' rows, so a non-optional annotation over a nullable column is intended.
+    /// </summary>
+    public bool OnSingleTableSubclass { get; init; }
+}
 
 public sealed class PrimaryKey
 {

@@ -278,6 +278,8 @@ internal sealed class ModelExtractor
             Flavor = flavor,
             AnnotationMap = annotationMap,
         });
+        if (mapped.Mapping.Kind == MappingKind.SingleTableChild && draft.Column.Attribute is { } attribute)
+            draft.Column.Attribute = attribute with { OnSingleTableSubclass = true };
         mapped.Table.Add(draft);
         mapped.Entity.AttributeNames.Add(attr.Name);
     }

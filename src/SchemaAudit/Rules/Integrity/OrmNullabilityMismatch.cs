@@ -170,7 +170,9 @@ public sealed partial class OrmNullabilityMismatch : Rule
         column.Attribute is { NullableExplicit: true, AnnotationNullable: { } annotated }
         && annotated != column.Nullable
         // A primary key is NOT NULL whatever `nullable=` says, and `Optional` on it only means "unknown until flush".
-        && !column.IsPrimaryKey;
+        && !column.IsPrimaryKey
+        // Single-table inheritance: the subclass's column is NULL in the other classes' rows, never in its own.
+        && !(column.Attribute.OnSingleTableSubclass && column.Nullable);
 
     /// <summary><c>Mapped[UUID]</c> → <c>Mapped[UUID | None]</c>; <c>str</c> → <c>str | None</c>.</summary>
     internal static string MakeNullable(string annotation)
