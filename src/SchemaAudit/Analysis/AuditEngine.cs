@@ -26,8 +26,11 @@ public static class AuditEngine
         {
             try
             {
-                foreach (var finding in rule.Check(context))
+                foreach (var found in rule.Check(context))
                 {
+                    var finding = found.SnippetLanguage is null && (found.Before is not null || found.After is not null)
+                        ? found with { SnippetLanguage = FixLanguages.FenceName(FixLanguages.Of(schema, found.Span), found.Span.Path) }
+                        : found;
                     findings.Add(config.Severities.TryGetValue(rule.Id, out var severity)
                         ? finding with { Severity = severity }
                         : finding);

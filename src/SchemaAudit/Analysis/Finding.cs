@@ -26,6 +26,13 @@ public sealed record Finding
     public string? Before { get; init; }
     public string? After { get; init; }
 
+    /// <summary>
+    /// Code fence language of <see cref="Before"/>/<see cref="After"/> (<c>python</c>, <c>typescript</c>, <c>sql</c>): the
+    /// language the advice is written in, which is not always the file's (an Alembic migration or a live database gets SQL).
+    /// Set by the engine; null when there is no snippet.
+    /// </summary>
+    public string? SnippetLanguage { get; init; }
+
     /// <summary>Other places involved (e.g. the index that makes another redundant).</summary>
     public IReadOnlyList<SourceSpan> RelatedSpans { get; init; } = [];
 

@@ -168,7 +168,7 @@ public sealed class MarkdownReporter : IReporter
             md.Paragraph(f.Message);
             if (why is not null) md.Paragraph($"**Why it matters.** {why}");
             md.Paragraph($"**Fix.** {f.Recommendation}");
-            WriteBeforeAfter(md, f, FenceLanguage(f.Span.Path, fallback), indent: "");
+            WriteBeforeAfter(md, f, f.SnippetLanguage ?? FenceLanguage(f.Span.Path, fallback), indent: "");
             return;
         }
 
@@ -187,7 +187,7 @@ public sealed class MarkdownReporter : IReporter
             if (f.Before is not null || f.After is not null)
             {
                 md.Line();
-                WriteBeforeAfter(md, f, FenceLanguage(f.Span.Path, fallback), indent: "  ");
+                WriteBeforeAfter(md, f, f.SnippetLanguage ?? FenceLanguage(f.Span.Path, fallback), indent: "  ");
             }
         }
         md.BlankLine();

@@ -34,11 +34,12 @@ public static class FixLanguages
 
     public static FixLanguage Of(RuleContext context, SourceSpan span) => Of(context.Schema, span);
 
-    /// <summary>The Markdown fence language of snippets in <paramref name="language"/>.</summary>
-    public static string FenceName(FixLanguage language) => language switch
+    /// <summary>The Markdown fence language of snippets in <paramref name="language"/> for a finding in <paramref name="path"/>.</summary>
+    public static string FenceName(FixLanguage language, string path = "") => language switch
     {
         FixLanguage.SqlAlchemy => "python",
-        FixLanguage.Drizzle => "typescript",
+        FixLanguage.Drizzle => path.EndsWith(".js", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mjs", StringComparison.OrdinalIgnoreCase)
+            || path.EndsWith(".cjs", StringComparison.OrdinalIgnoreCase) ? "javascript" : "typescript",
         _ => "sql",
     };
 

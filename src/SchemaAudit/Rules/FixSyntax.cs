@@ -117,7 +117,7 @@ internal sealed class FixSyntax
     /// <summary>Where the index goes, said in the finding's language.</summary>
     public string IndexPlacement => Pick(
         "to `__table_args__`",
-        "to the table's extra config (`(t) => [...]`, the third argument of `pgTable`)",
+        "to the table's `(t) => [...]` callback",
         "in a new migration");
 
     // ---- foreign keys ---------------------------------------------------------------------------------------

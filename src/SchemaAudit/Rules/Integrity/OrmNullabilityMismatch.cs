@@ -16,7 +16,7 @@ public sealed partial class OrmNullabilityMismatch : Rule
         Why = "The annotation is what the code and the type checker trust; the column is what the database enforces. "
             + "`Mapped[UUID]` on a nullable column tells every reader the value is always there, so code dereferences it without a check "
             + "and fails on the first NULL (and `ON DELETE SET NULL` guarantees NULLs will appear). `Mapped[X | None]` on a NOT NULL column "
-            + "lets code assign `None`, which the database then rejects at flush time.",
+            + "lets code assign `None`, which the database then rejects at flush time. Drizzle's `$type<T>()` against `.notNull()` fails the same ways.",
         Fix = "Make the two agree: `Mapped[X | None]` with `nullable=True`, `Mapped[X]` with `nullable=False` "
             + "(in SQLAlchemy 2.0 the annotation alone is enough; drop the redundant `nullable=`).",
         BadExample = """

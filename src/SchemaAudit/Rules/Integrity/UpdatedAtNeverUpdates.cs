@@ -12,7 +12,7 @@ public sealed class UpdatedAtNeverUpdates : Rule
         Title = "updated_at column with no on-update mechanism",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
-        Why = "A default fills `updated_at` once, at insert. Without `onupdate=`, a trigger or an event listener, it keeps the creation "
+        Why = "A default fills `updated_at` once, at insert. Without an on-update hook (SQLAlchemy `onupdate=`, Drizzle `$onUpdate`), a trigger or an event listener, it keeps the creation "
             + "time forever, while everyone reading it (sync jobs, caches, \"recently edited\" lists, audits) trusts it to say when the row "
             + "last changed. The bug is silent: nothing fails, the data is just wrong.",
         Fix = "Add `onupdate=func.now()` to the column (or keep it current in a `before_update` listener or a database trigger).",

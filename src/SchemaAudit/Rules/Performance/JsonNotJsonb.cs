@@ -43,14 +43,14 @@ public sealed class JsonNotJsonb : Rule
             {
                 if (column.Type != LogicalType.Json || KeepsText(column)) continue;
                 var fix = FixSyntax.For(context, column.Span);
-                var alter = $"ALTER TABLE {FixSyntax.Ident(table.Name)} ALTER COLUMN {FixSyntax.Ident(column.Name)} TYPE jsonb USING {FixSyntax.Ident(column.Name)}::jsonb;";
+                var alter = $"ALTER TABLE {FixSyntax.Ident(table.Name)} ALTER COLUMN {FixSyntax.Ident(column.Name)} TYPE jsonb USING {FixSyntax.Ident(column.Name)}::jsonb";
                 var member = fix.Member(table, column);
                 var (recommendation, before, after) = fix.Language switch
                 {
-                    FixLanguage.SqlAlchemy => ($"Declare `{member}` as `JSONB` (from `sqlalchemy.dialects.postgresql`) and migrate with `{alter}`",
+                    FixLanguage.SqlAlchemy => ($"Declare `{member}` as `JSONB` (from `sqlalchemy.dialects.postgresql`) and migrate with `{alter}`.",
                         column.TypeAsWrittenOr("JSON"), "JSONB"),
-                    FixLanguage.Drizzle => ($"Declare `{member}` with `jsonb()` instead of `json()` and migrate with `{alter}`", "json()", "jsonb()"),
-                    _ => ($"Change `{column.Name}` to `jsonb` in a new migration.", (string?)null, alter),
+                    FixLanguage.Drizzle => ($"Declare `{member}` with `jsonb()` instead of `json()` and migrate with `{alter}`.", "json()", "jsonb()"),
+                    _ => ($"Change `{column.Name}` to `jsonb` in a new migration.", (string?)null, alter + ";"),
                 };
                 yield return Report(column.Span,
                     $"`{table.Name}.{column.Name}` is PostgreSQL `json`: it is re-parsed on every access and supports no containment or "

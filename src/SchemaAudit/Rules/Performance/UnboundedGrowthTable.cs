@@ -71,7 +71,8 @@ public sealed class UnboundedGrowthTable : Rule
     {
         after = fix.Index(table, [column.Name]);
         var placement = fix.IsSql ? "" : $" {fix.IndexPlacement}";
-        return $"Add `{after.TrimEnd(';')}`{placement} (BRIN for very large tables) and schedule a retention job, or partition the table by time.";
+        return $"Add `{after.TrimEnd(';')}`{placement} and schedule a retention job, or partition the table by time "
+            + "(for very large tables a BRIN index is far smaller).";
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using SchemaAudit.Analysis;
+using SchemaAudit.Configuration;
 using SchemaAudit.Model;
 using SchemaAudit.Rules;
 using static SchemaAudit.Tests.Rules.SourceLanguageAdvice.FixAudit;
@@ -95,9 +97,10 @@ public sealed class ForeignKeyAdviceTests
         likes.ForeignKeys.Add(fk);
         schema.Tables.AddRange([posts, likes]);
 
-        var f = Assert.Single(RuleRegistry.Find("fk-on-delete-unspecified")!.Check(new RuleContext(schema)));
+        var f = Assert.Single(AuditEngine.RunRules(schema, [RuleRegistry.Find("fk-on-delete-unspecified")!], AuditConfig.Default));
 
         SpeaksSql(f);
+        Assert.Equal("sql", f.SnippetLanguage); // the path has no extension to take a fence language from
         Assert.Contains("DROP CONSTRAINT post_likes_post_fk", f.After, StringComparison.Ordinal);
         Assert.Contains("ON DELETE CASCADE", f.After, StringComparison.Ordinal);
     }
@@ -174,5 +177,34 @@ public sealed class ForeignKeyAdviceTests
         SpeaksSql(f);
         Assert.Contains("ON DELETE CASCADE", f.Recommendation, StringComparison.Ordinal);
         Assert.Equal("ALTER TABLE post_likes ALTER COLUMN post_id DROP NOT NULL;", f.After);
+    }
+
+    [Fact]
+    public void An_alembic_migration_gets_sql_snippets_in_a_sql_fence()
+    {
+        var migration = """
+            from alembic import op
+            import sqlalchemy as sa
+
+            revision = "0001"
+            down_revision = None
+
+
+            def upgrade():
+                op.create_table("posts", sa.Column("id", sa.Integer(), primary_key=True))
+                op.create_table(
+                    "post_likes",
+                    sa.Column("id", sa.Integer(), primary_key=True),
+                    sa.Column("post_id", sa.Integer(), sa.ForeignKey("posts.id"), nullable=False),
+                )
+            """;
+        var views = SchemaAudit.Pipeline.AuditRunner.BuildViews([new SchemaAudit.Discovery.SourceFile("/p/migrations/versions/0001_init.py", "migrations/versions/0001_init.py", migration)]);
+        var view = Assert.Single(views, v => v.SourceKind == SchemaSourceKind.Migrations);
+
+        var f = Assert.Single(AuditEngine.RunRules(view, [RuleRegistry.Find("fk-missing-index")!], AuditConfig.Default));
+
+        SpeaksSql(f);
+        Assert.Equal("sql", f.SnippetLanguage);
+        Assert.Equal("CREATE INDEX CONCURRENTLY ix_post_likes_post_id ON post_likes (post_id);", f.After);
     }
 }
