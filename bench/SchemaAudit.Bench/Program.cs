@@ -8,6 +8,7 @@ namespace SchemaAudit.Bench;
 /// <c>generate DIR N</c> (SQLAlchemy project, used by <c>bench/run.sh</c>),
 /// <c>generate-drizzle DIR N</c> (Drizzle project, <c>KIND=drizzle bench/run.sh</c>),
 /// <c>generate-ddl FILE N</c> (PostgreSQL DDL, <c>bench/run-db.sh</c>);
+/// <c>profile DIR</c> (time per front-end and rule);
 /// anything else runs BenchmarkDotNet (pass <c>--filter *</c>).
 /// </summary>
 public static class Program
@@ -21,6 +22,11 @@ public static class Program
             "generate-ddl" => DatabaseGenerator.Generate,
             _ => null,
         } : null;
+        if (args is ["profile", var directory])
+        {
+            PhaseProfiler.Run(directory);
+            return 0;
+        }
         if (generator is not null)
         {
             generator(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
