@@ -48,13 +48,21 @@ public sealed class HardcodedCredentials : Rule
 
             var masked = ConnectionStringPassword.Mask(literal.Value, located);
             var isUrl = literal.Value.Contains("://", StringComparison.Ordinal);
-            var python = literal.Span.Path.EndsWith(".py", StringComparison.OrdinalIgnoreCase);
-            yield return Report(literal.Span,
+            // The literal sits in code, not in a schema: its file's language says how to read the environment.
+            var (example, fence) = Path.GetExtension(literal.Span.Path).ToLowerInvariant() switch
+            {
+                ".py" => ("`os.environ[\"DATABASE_URL\"]`, pydantic `BaseSettings`", "python"),
+                ".ts" or ".mts" or ".cts" or ".tsx" => ("`process.env.DATABASE_URL`", "typescript"),
+                ".js" or ".mjs" or ".cjs" => ("`process.env.DATABASE_URL`", "javascript"),
+                _ => ("a `DATABASE_URL` variable", null),
+            };
+            var finding = Report(literal.Span,
                 $"{(isUrl ? "Database URL" : "Connection string")} `{masked}` contains a literal password.",
-                "Read it from the environment or a secret manager (e.g. `os.environ[\"DATABASE_URL\"]`, pydantic `BaseSettings`), "
+                $"Read it from the environment or a secret manager (e.g. {example}), "
                 + "and rotate the password: it stays in the repository history.",
-                before: python ? $"\"{masked}\"" : null,
-                after: python ? "os.environ[\"DATABASE_URL\"]" : null);
+                before: fence is null ? null : $"\"{masked}\"",
+                after: fence is null ? null : fence == "python" ? "os.environ[\"DATABASE_URL\"]" : "process.env.DATABASE_URL");
+            yield return finding with { SnippetLanguage = fence };
         }
     }
 
