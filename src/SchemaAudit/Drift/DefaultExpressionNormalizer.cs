@@ -12,6 +12,7 @@ namespace SchemaAudit.Drift;
 /// <c>transaction_timestamp()</c> are the same default in PostgreSQL (the start of the transaction), so they are
 /// not drift. <c>clock_timestamp()</c>, <c>statement_timestamp()</c> and <c>LOCALTIMESTAMP</c> differ and stay apart.</item>
 /// <item>Booleans: <c>'t'</c>/<c>'true'</c>/<c>true</c> ≡ <c>true</c> (and likewise false).</item>
+/// <item>A string literal holding a JSON array or object is compared as compact JSON: <c>'{ "a": 1 }'</c> ≡ <c>'{"a":1}'</c>.</item>
 /// </list>
 /// </summary>
 public static partial class DefaultExpressionNormalizer
@@ -28,6 +29,28 @@ public static partial class DefaultExpressionNormalizer
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    private static readonly System.Text.Json.JsonWriterOptions CompactJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary><c>'[ "a" ]'</c> → <c>'["a"]'</c>; null when the literal is not a JSON array or object.</summary>
+    private static string? CompactJsonLiteral(string literal)
+    {
+        if (literal.Length < 4 || literal[^1] != '\'' || literal[1] is not ('[' or '{')) return null;
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(literal[1..^1].Replace("''", "'", StringComparison.Ordinal));
+            using var buffer = new MemoryStream();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, CompactJson)) document.WriteTo(writer);
+            return "'" + System.Text.Encoding.UTF8.GetString(buffer.ToArray()).Replace("'", "''", StringComparison.Ordinal) + "'";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public static string Normalize(string expression)
     {
         var t = expression.Trim();
@@ -42,7 +65,7 @@ public static partial class DefaultExpressionNormalizer
             "now()" or "current_timestamp" or "current_timestamp()" or "transaction_timestamp()" => "now()",
             "'t'" or "'true'" or "true" => "true",
             "'f'" or "'false'" or "false" => "false",
-            _ when lower.StartsWith('\'') => t, // string literals keep their case
+            _ when lower.StartsWith('\'') => CompactJsonLiteral(t) ?? t, // string literals keep their case
             _ => lower,
         };
     }

@@ -19,6 +19,7 @@ public sealed class DriftDetector
     private readonly Schema _b;
     private readonly string _nameA;
     private readonly string _nameB;
+    private readonly bool _sqlite;
     private readonly List<Finding> _findings = [];
 
     private DriftDetector(Schema a, Schema b)
@@ -27,6 +28,7 @@ public sealed class DriftDetector
         _b = b;
         _nameA = ViewNames.Of(a);
         _nameB = ViewNames.Of(b);
+        _sqlite = IsSqlite(a.Dialect, b.Dialect);
         if (_nameA == _nameB)
         {
             _nameA = "the first view";
@@ -42,6 +44,10 @@ public sealed class DriftDetector
         detector._findings.Sort(AuditEngine.CompareFindings);
         return detector._findings;
     }
+
+    // One view may not know its dialect (a DDL file with nothing dialect-specific); two that disagree are not both SQLite.
+    private static bool IsSqlite(string? a, string? b) =>
+        (a, b) is ("sqlite", "sqlite") or ("sqlite", null) or (null, "sqlite");
 
     private static string Key(string name)
     {
@@ -125,7 +131,8 @@ public sealed class DriftDetector
         if (a.Nullable != b.Nullable)
             Report(a.Span, b.Span, table.Name, a.Name,
                 $"`{name}` is {Nullability(a)} in {_nameA} but {Nullability(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
-        if (a.Type != LogicalType.Unknown && b.Type != LogicalType.Unknown && a.Type != b.Type && !SameEnumOrText(a, b))
+        if (_sqlite) CompareSqliteStorage(table, a, b);
+        else if (a.Type != LogicalType.Unknown && b.Type != LogicalType.Unknown && a.Type != b.Type && !SameEnumOrText(a, b))
             Report(a.Span, b.Span, table.Name, a.Name,
                 $"`{name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         else if (a.Type == b.Type && a.Length is { } la && b.Length is { } lb && la != lb)
@@ -140,6 +147,18 @@ public sealed class DriftDetector
                 Report(a.Span, b.Span, table.Name, a.Name,
                     $"`{name}` has server default {DefaultText(a)} in {_nameA} but {DefaultText(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         }
+    }
+
+    /// <summary>
+    /// SQLite types are affinities: a timestamp, boolean or JSON column of an ORM is INTEGER or TEXT storage, and
+    /// lengths are never enforced. Only a different affinity changes what the database stores.
+    /// </summary>
+    private void CompareSqliteStorage(Table table, Column a, Column b)
+    {
+        if (SqliteAffinities.Of(a, _a.SourceKind) is not { } fa || SqliteAffinities.Of(b, _b.SourceKind) is not { } fb || fa == fb) return;
+        Report(a.Span, b.Span, table.Name, a.Name,
+            $"`{table.Name}.{a.Name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}: "
+            + $"SQLite stores them with different affinities ({fa.ToString().ToUpperInvariant()} and {fb.ToString().ToUpperInvariant()}).", MigrationFix);
     }
 
     private static string Nullability(Column c) => c.Nullable ? "nullable" : "NOT NULL";
@@ -221,8 +240,8 @@ public sealed class DriftDetector
         foreach (var index in table.Indexes)
         {
             var elements = string.Join(",", index.Columns.Select((c, i) =>
-                i < index.IsExpression.Count && index.IsExpression[i] ? SqlTextNormalizer.Normalize(c) : c.Trim('"').ToLowerInvariant()));
-            var where = SqlTextNormalizer.Normalize(index.Where);
+                i < index.IsExpression.Count && index.IsExpression[i] ? SqlTextNormalizer.Normalize(c, table.Name) : c.Trim('"').ToLowerInvariant()));
+            var where = SqlTextNormalizer.Normalize(index.Where, table.Name);
             var plainUnique = index.IsUnique && where.Length == 0 && !index.IsExpression.Contains(true);
             var key = plainUnique ? $"unique({elements})" : $"{(index.IsUnique ? "unique " : "")}index({elements}) using {index.Method ?? "btree"} where {where}";
             var label = $"{(index.IsUnique ? "unique " : "")}index ({string.Join(", ", index.Columns)}){(index.Method is { } m ? $" USING {m}" : "")}"

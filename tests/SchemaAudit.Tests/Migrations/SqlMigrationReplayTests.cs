@@ -110,4 +110,15 @@ public sealed class SqlMigrationReplayTests
         Assert.True(frontend.Accepts(File("drizzle/meta/_journal.json", "{}")));
         Assert.False(frontend.Accepts(File("package.json", "{}")));
     }
+
+    [Fact]
+    public void A_migration_of_drops_only_is_replayed()
+    {
+        var schema = Replay(
+            File("drizzle/0000_init.sql", "CREATE TABLE `a` (`id` integer PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE `a_to_b` (`a_id` integer);"),
+            File("drizzle/0001_cleanup.sql", "DROP TABLE `a_to_b`;--> statement-breakpoint\n"),
+            File("drizzle/meta/_journal.json", """{"entries":[{"idx":0,"tag":"0000_init"},{"idx":1,"tag":"0001_cleanup"}]}"""));
+        Assert.Empty(schema.Diagnostics);
+        Assert.Equal(["a"], schema.Tables.Select(t => t.Name));
+    }
 }

@@ -102,9 +102,84 @@ internal sealed class DrizzleExpressions(DrizzleProject project)
                 TsKeywordLiteral { Keyword: "null" or "undefined" } => "NULL",
                 TsKeywordLiteral k => k.Keyword,
                 TsUnary { Operator: "-", Operand: TsNumberLiteral n } => "-" + n.Text,
+                TsArrayLiteral or TsObjectLiteral when JsonText(value.Expression) is { } json => "'" + json.Replace("'", "''", StringComparison.Ordinal) + "'",
                 var other => value.Module.Ast.TextOf(other),
             }
             : module.Ast.TextOf(expression);
+    }
+
+    /// <summary>
+    /// An array or object literal of literals as <c>JSON.stringify</c> writes it, the form drizzle-kit puts in
+    /// the DDL (<c>.default(["write"])</c> → <c>'["write"]'</c>); null when a part is not a plain literal.
+    /// </summary>
+    private static string? JsonText(TsExpr expression)
+    {
+        var json = new StringBuilder();
+        return AppendJson(expression, json, depth: 0) ? json.ToString() : null;
+    }
+
+    private static bool AppendJson(TsExpr expression, StringBuilder json, int depth)
+    {
+        if (depth > 32) return false;
+        switch (expression)
+        {
+            case TsStringLiteral s:
+                AppendJsonString(s.Value, json);
+                return true;
+            case TsNumberLiteral n when double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                json.Append(n.Text);
+                return true;
+            case TsUnary { Operator: "-", Operand: TsNumberLiteral n }:
+                json.Append('-').Append(n.Text);
+                return true;
+            case TsKeywordLiteral { Keyword: "true" or "false" or "null" } k:
+                json.Append(k.Keyword);
+                return true;
+            case TsArrayLiteral array:
+                json.Append('[');
+                for (var i = 0; i < array.Elements.Count; i++)
+                {
+                    if (i > 0) json.Append(',');
+                    if (!AppendJson(array.Elements[i], json, depth + 1)) return false;
+                }
+                json.Append(']');
+                return true;
+            case TsObjectLiteral obj:
+                json.Append('{');
+                for (var i = 0; i < obj.Properties.Count; i++)
+                {
+                    var property = obj.Properties[i];
+                    if (property.Kind != TsPropertyKind.Init || property.Key is null) return false;
+                    if (i > 0) json.Append(',');
+                    AppendJsonString(property.Key, json);
+                    json.Append(':');
+                    if (!AppendJson(property.Value, json, depth + 1)) return false;
+                }
+                json.Append('}');
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A JSON string as <c>JSON.stringify</c> writes it: only quotes, backslashes and control characters escaped.</summary>
+    private static void AppendJsonString(string value, StringBuilder json)
+    {
+        json.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': json.Append("\\\""); break;
+                case '\\': json.Append("\\\\"); break;
+                case '\n': json.Append("\\n"); break;
+                case '\r': json.Append("\\r"); break;
+                case '\t': json.Append("\\t"); break;
+                case < ' ': json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default: json.Append(c); break;
+            }
+        }
+        json.Append('"');
     }
 
     /// <summary>The elements of an array literal (following a const that holds one), or the arguments themselves.</summary>

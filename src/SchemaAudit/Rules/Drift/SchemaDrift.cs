@@ -52,7 +52,10 @@ public static class SchemaDrift
         KnownProblems = "Names are compared case-insensitively and without schema qualification; index and constraint names are ignored "
             + "(an index is identified by its columns, uniqueness and predicate). A FK that states no action and one that states NO ACTION are the same "
             + "(a database cannot tell them apart). Client-side ORM defaults are not compared (they never reach the database). Expression indexes and "
-            + "defaults are compared after normalizing spelling (case, casts, parentheses, `now()` ≡ `CURRENT_TIMESTAMP`); an expression the catalog "
-            + "rewrites more deeply can still show as drift. Enum values, CHECK constraints and comments are not compared. The examples are two views, each introduced by a `-- view:` line.",
+            + "defaults are compared after normalizing spelling (case, casts, parentheses, identifier quotes, columns qualified by their own table, "
+            + "`now()` ≡ `CURRENT_TIMESTAMP`, JSON literals as compact JSON); an expression the catalog rewrites more deeply can still show as drift. "
+            + "On SQLite (both views SQLite, or one SQLite and the other unknown) a type is its storage affinity (INTEGER, TEXT, BLOB, REAL, NUMERIC, "
+            + "by SQLite's own rules): `integer(\"created_at\", { mode: \"timestamp\" })` and `created_at integer` are the same column, and lengths "
+            + "(`text(512)`), which SQLite never enforces, are not compared; only a change of affinity is drift. Enum values, CHECK constraints and comments are not compared. The examples are two views, each introduced by a `-- view:` line.",
     };
 }
