@@ -52,19 +52,27 @@ internal sealed class FixSyntax
     // ---- names ----------------------------------------------------------------------------------------------
 
     /// <summary>How the code names a column: its ORM attribute (<c>ownerId</c>), else its database name.</summary>
-    public string Member(Table table, string column)
+    public string Member(Table table, string column) => Language switch
     {
-        var found = table.FindColumn(column);
-        if (IsSql) return found?.Name ?? column;
-        if (found?.Attribute is { } attribute) return attribute.Name;
-        return IsDrizzle ? CamelCase(column) : column;
-    }
+        FixLanguage.Sql => table.FindColumn(column)?.Name ?? column,
+        FixLanguage.Drizzle => DrizzleMember(table, column),
+        _ => table.FindColumn(column)?.Attribute?.Name ?? column,
+    };
 
     public string Member(Table table, Column column) => Member(table, column.Name);
 
     /// <summary>How the code names a table: its Drizzle variable or SQLAlchemy class, else its database name.</summary>
-    public string TableObject(Table table) =>
-        IsSql ? table.Name : table.Entity?.Name ?? (IsDrizzle ? CamelCase(table.Name) : table.Name);
+    public string TableObject(Table table) => Language switch
+    {
+        FixLanguage.Sql => table.Name,
+        FixLanguage.Drizzle => DrizzleTable(table),
+        _ => table.Entity?.Name ?? table.Name,
+    };
+
+    private static string DrizzleMember(Table table, string column) =>
+        table.FindColumn(column)?.Attribute?.Name ?? CamelCase(column);
+
+    private static string DrizzleTable(Table table) => table.Entity?.Name ?? CamelCase(table.Name);
 
     /// <summary><c>ix_messages_sender_id</c>; Drizzle's convention is <c>messages_sender_id_idx</c>.</summary>
     public string IndexName(Table table, IEnumerable<string> columns) =>
@@ -111,7 +119,7 @@ internal sealed class FixSyntax
         var concurrently = _flavor == SqlFlavor.Postgres ? "CONCURRENTLY " : "";
         var usingMethod = method is not null && _flavor == SqlFlavor.Postgres ? $" USING {method}" : "";
         var predicate = where is not null && _flavor != SqlFlavor.MySql ? $" WHERE {where}" : "";
-        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX {concurrently}{name} ON {Ident(table.Name)}{usingMethod} ({string.Join(", ", columns.Select(c => IsExpression(c) ? c : Ident(c)))}){predicate};";
+        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX {concurrently}{Ident(name)} ON {Ident(table.Name)}{usingMethod} ({string.Join(", ", columns.Select(c => IsExpression(c) ? c : Ident(c)))}){predicate};";
     }
 
     /// <summary>Where the index goes, said in the finding's language.</summary>
@@ -133,9 +141,6 @@ internal sealed class FixSyntax
         FixLanguage.Drizzle => $".references(() => {DrizzleTarget(fk)}, {{ onDelete: \"{DrizzleAction(onDelete)}\" }})",
         _ => AlterForeignKey(table, fk, onDelete),
     };
-
-    /// <summary>The ON DELETE action as each language spells it: <c>ondelete="CASCADE"</c>, <c>onDelete: "cascade"</c>, <c>ON DELETE CASCADE</c>.</summary>
-    public string OnDelete(string action) => Pick($"ondelete=\"{action}\"", $"onDelete: \"{DrizzleAction(action)}\"", $"ON DELETE {action}");
 
     /// <summary>The foreign key as written in the source: <c>ForeignKey("posts.id")</c>, <c>.references(() => posts.id)</c>, <c>REFERENCES posts (id)</c>.</summary>
     public string ForeignKeyAsWritten(ForeignKey fk) => Pick(
@@ -168,9 +173,9 @@ internal sealed class FixSyntax
     private string DrizzleTarget(ForeignKey fk)
     {
         var target = _context.FindTable(fk.TargetTable);
-        var tableObject = target is not null ? new FixSyntax(_context, FixLanguage.Drizzle).TableObject(target) : CamelCase(StripSchema(fk.TargetTable));
+        var tableObject = target is not null ? DrizzleTable(target) : CamelCase(StripSchema(fk.TargetTable));
         var column = TargetColumns(fk)[0];
-        var member = target is not null ? new FixSyntax(_context, FixLanguage.Drizzle).Member(target, column) : CamelCase(column);
+        var member = target is not null ? DrizzleMember(target, column) : CamelCase(column);
         return $"{tableObject}.{member}";
     }
 
@@ -202,7 +207,7 @@ internal sealed class FixSyntax
         AlterColumn(table, column, "SET DEFAULT CURRENT_TIMESTAMP", $"{column.TypeAsWrittenOr("timestamp")} NOT NULL DEFAULT CURRENT_TIMESTAMP"));
 
     /// <summary><c>ALTER TABLE t ALTER COLUMN c &lt;change&gt;;</c> (MySQL: <c>MODIFY c &lt;definition&gt;</c>; SQLite: a rebuild).</summary>
-    public string AlterColumn(Table table, Column column, string change, string mySqlDefinition) => _flavor switch
+    private string AlterColumn(Table table, Column column, string change, string mySqlDefinition) => _flavor switch
     {
         SqlFlavor.MySql => $"ALTER TABLE {Ident(table.Name)} MODIFY {Ident(column.Name)} {mySqlDefinition};",
         SqlFlavor.Sqlite => $"-- SQLite cannot alter a column: rebuild {table.Name} with\n{Ident(column.Name)} {mySqlDefinition}",
@@ -241,23 +246,23 @@ internal sealed class FixSyntax
     // ---- unique keys ----------------------------------------------------------------------------------------
 
     /// <summary>A unique constraint: <c>UniqueConstraint("a", "b")</c>, <c>unique("t_a_b_key").on(t.a, t.b)</c>, <c>ALTER TABLE ... ADD CONSTRAINT ... UNIQUE</c>.</summary>
-    public string UniqueConstraint(Table table, IReadOnlyList<string> columns, bool nullsNotDistinct = false)
+    public string UniqueConstraint(Table table, IReadOnlyList<string> columns)
     {
         var name = $"{table.Name}_{string.Join('_', columns)}_key";
         return Language switch
         {
-            FixLanguage.SqlAlchemy => $"UniqueConstraint({Quoted(columns)}{(nullsNotDistinct ? ", postgresql_nulls_not_distinct=True" : "")})",
-            FixLanguage.Drizzle => $"unique(\"{name}\").on({DrizzleColumns(table, columns)}){(nullsNotDistinct ? ".nullsNotDistinct()" : "")}",
-            _ => $"ALTER TABLE {Ident(table.Name)} ADD CONSTRAINT {name} UNIQUE{(nullsNotDistinct ? " NULLS NOT DISTINCT" : "")} ({string.Join(", ", columns.Select(Ident))});",
+            FixLanguage.SqlAlchemy => $"UniqueConstraint({Quoted(columns)})",
+            FixLanguage.Drizzle => $"unique(\"{name}\").on({DrizzleColumns(table, columns)})",
+            _ => $"ALTER TABLE {Ident(table.Name)} ADD CONSTRAINT {Ident(name)} UNIQUE ({string.Join(", ", columns.Select(Ident))});",
         };
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------
 
     // Expression elements (`lower(email)`) are written as SQL in both ORMs.
-    private string DrizzleColumns(Table table, IEnumerable<string> columns, string? operatorClass = null) =>
+    private static string DrizzleColumns(Table table, IEnumerable<string> columns, string? operatorClass = null) =>
         string.Join(", ", columns.Select(c => IsExpression(c) ? $"sql`{c}`"
-            : $"t.{new FixSyntax(_context, FixLanguage.Drizzle).Member(table, c)}{(operatorClass is null ? "" : $".op(\"{operatorClass}\")")}"));
+            : $"t.{DrizzleMember(table, c)}{(operatorClass is null ? "" : $".op(\"{operatorClass}\")")}"));
 
     private static string Quoted(IEnumerable<string> columns) =>
         string.Join(", ", columns.Select(c => IsExpression(c) ? $"text(\"{c}\")" : $"\"{c}\""));
