@@ -207,4 +207,28 @@ public sealed class ForeignKeyAdviceTests
         Assert.Equal("sql", f.SnippetLanguage);
         Assert.Equal("CREATE INDEX CONCURRENTLY ix_post_likes_post_id ON post_likes (post_id);", f.After);
     }
+
+    [Fact]
+    public void A_live_database_finding_is_fenced_as_sql_in_the_markdown_report()
+    {
+        var schema = new Schema { SourceKind = SchemaSourceKind.LiveDatabase, Dialect = "postgresql" };
+        var posts = new Table { Name = "posts", Span = SourceSpan.At("postgresql://app@db/shop#public.posts", 0, 0) };
+        posts.Columns.Add(new Column { Name = "id", Type = LogicalType.Int32, Nullable = false, IsPrimaryKey = true });
+        posts.PrimaryKey = new PrimaryKey { Columns = { "id" }, Span = posts.Span };
+        var likes = new Table { Name = "post_likes", Span = SourceSpan.At("postgresql://app@db/shop#public.post_likes", 0, 0) };
+        likes.Columns.Add(new Column { Name = "post_id", Type = LogicalType.Int32, Nullable = false, IsPrimaryKey = true });
+        likes.PrimaryKey = new PrimaryKey { Columns = { "post_id" }, Span = likes.Span };
+        var fk = new ForeignKey { Name = "post_likes_post_fk", TargetTable = "posts", Span = likes.Span };
+        fk.Columns.Add("post_id");
+        fk.TargetColumns.Add("id");
+        likes.ForeignKeys.Add(fk);
+        schema.Tables.AddRange([posts, likes]);
+
+        var result = SchemaAudit.Pipeline.AuditRunner.Audit([schema], "shop", AuditConfig.Default);
+        var markdown = SchemaAudit.Tests.Reporting.ReportOutput.Render(new SchemaAudit.Reporting.MarkdownReporter(), result);
+
+        Assert.Contains(result.Findings, f => f.RuleId == "fk-on-delete-unspecified");
+        Assert.Contains("```sql\nALTER TABLE post_likes", markdown.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("```python", markdown, StringComparison.Ordinal);
+    }
 }
