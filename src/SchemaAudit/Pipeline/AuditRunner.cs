@@ -109,7 +109,10 @@ public static class AuditRunner
     /// <summary>
     /// Runs the enabled rules on every view. A defect found in an earlier view (same rule,
     /// table and column) is not reported again from a later one: models and migrations of one
-    /// schema share their defects, and the model is where a developer fixes them.
+    /// schema share their defects, and the model is where a developer fixes them. Nor does a later
+    /// view report on a table or column an earlier view declares: the earlier view knows more (a
+    /// Drizzle <c>text({ enum })</c> is plain <c>text</c> in the SQL), and where the two really differ,
+    /// <c>schema-drift</c> says so. Rules that need a live database are the exception: only that view can tell.
     /// </summary>
     public static AuditResult Audit(IReadOnlyList<Schema> views, string displayRoot, AuditConfig config)
     {
@@ -117,6 +120,8 @@ public static class AuditRunner
         var rules = RuleRegistry.All.Where(r => config.IsEnabled(r.Id)).ToList();
         var findings = new List<Finding>();
         var reportedEarlier = new HashSet<(string, string, string)>();
+        var declaredEarlier = new HashSet<(string Table, string Column)>();
+        var liveOnly = rules.Where(r => r.Metadata.NeedsLiveDatabase).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var view in views)
         {
             var diagnosticsBefore = view.Diagnostics.Count;
@@ -127,11 +132,18 @@ public static class AuditRunner
                 {
                     var key = (finding.RuleId, finding.Table.ToLowerInvariant(), finding.ColumnName?.ToLowerInvariant() ?? "");
                     if (reportedEarlier.Contains(key)) continue;
+                    if (declaredEarlier.Contains((key.Item2, key.Item3)) && !liveOnly.Contains(finding.RuleId)) continue;
                     reportedHere.Add(key);
                 }
                 findings.Add(finding);
             }
             reportedEarlier.UnionWith(reportedHere);
+            foreach (var table in view.Tables)
+            {
+                var name = table.Name.ToLowerInvariant();
+                declaredEarlier.Add((name, ""));
+                foreach (var column in table.Columns) declaredEarlier.Add((name, column.Name.ToLowerInvariant()));
+            }
             // Rule errors on a secondary view are reported with the rest.
             if (!ReferenceEquals(view, primary))
                 primary.Diagnostics.AddRange(view.Diagnostics.Skip(diagnosticsBefore));

@@ -50,7 +50,8 @@ public sealed class StatusTextUnconstrained : Rule
             """,
         KnownProblems = "Columns are recognised by their last word (`status`, `state`, `type`, `kind`, `level`, `role`, `stage`, `phase`, "
             + "`severity`, `priority`, `tier`); open-ended ones such as `content_type` or `mime_type` are skipped. A CHECK that names the column, "
-            + "a foreign key on it, or a Drizzle `text(..., { enum: [...] })` value list counts as a constraint.",
+            + "a foreign key on it, or a Drizzle `text(..., { enum: [...] })` value list counts as a constraint. OpenID Connect's `session_state` "
+            + "beside `id_token`/`access_token` (Auth.js account tables) is an opaque provider value and is skipped.",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
@@ -61,7 +62,7 @@ public sealed class StatusTextUnconstrained : Rule
             foreach (var column in table.Columns)
             {
                 if (column.Type != LogicalType.Text || column.IsPrimaryKey || !IsCategorical(column.Name)) continue;
-                if (HasValueList(column)) continue;
+                if (HasValueList(column) || IsOidcSessionState(table, column)) continue;
                 fkColumns ??= TableTraits.ForeignKeyColumns(table);
                 if (fkColumns.Contains(column.Name) || table.Checks.Exists(c => TableTraits.Mentions(c.Expression, column.Name))) continue;
                 yield return Report(column.Span,
@@ -81,6 +82,12 @@ public sealed class StatusTextUnconstrained : Rule
             if (s_openWords.Contains(words[i])) return false;
         return true;
     }
+
+    // OpenID Connect's `session_state` (kept by Auth.js / NextAuth account tables beside the tokens) is an opaque
+    // value from the identity provider, not one of a closed set.
+    private static bool IsOidcSessionState(Table table, Column column) =>
+        NameHeuristics.Words(column.Name) is ["session", "state"]
+        && table.Columns.Exists(c => NameHeuristics.Words(c.Name) is ["id", "token"] or ["access", "token"]);
 
     // Drizzle `text("status", { enum: ["a", "b"] })` and SQLAlchemy `String(..., Enum)`-like value lists written in the type.
     private static bool HasValueList(Column column) =>

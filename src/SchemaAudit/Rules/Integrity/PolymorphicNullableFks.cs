@@ -53,7 +53,10 @@ public sealed class PolymorphicNullableFks : Rule
             """,
         KnownProblems = "Only tables shaped like an association are considered: at least two nullable foreign keys to different tables, and "
             + "either a `type`/`kind` discriminator column or nullable foreign keys making up at least half of the content columns. Ordinary "
-            + "tables with independent optional references (`assignee_id`, `milestone_id`) are not reported. A CHECK that names at least two of "
+            + "tables with independent optional references (`assignee_id`, `milestone_id`) are not reported, nor are references that form a hierarchy "
+            + "(`workspace_id` beside `page_id` when `page` references `workspace`), references that a primary key or unique constraint combines, "
+            + "or link tables named after their ends (`private_location_to_monitor`): there both references are meant to be set, and making them "
+            + "NOT NULL is the fix, not a CHECK. A CHECK that names at least two of "
             + "the columns counts as restricting the combinations; its logic is not verified.",
     };
 
@@ -62,8 +65,8 @@ public sealed class PolymorphicNullableFks : Rule
         foreach (var table in context.Schema.Tables)
         {
             if (table.ForeignKeys.Count < 2) continue;
-            var nullable = NullableForeignKeys(table);
-            if (nullable.Count < 2) continue;
+            var nullable = Alternatives(context, NullableForeignKeys(table));
+            if (nullable.Count < 2 || IdentifiedTogether(table, nullable) || NamesItsEnds(table, nullable)) continue;
             var targets = new HashSet<string>(nullable.Select(fk => TableTraits.TargetName(fk)), StringComparer.OrdinalIgnoreCase);
             if (targets.Count < 2 || !LooksPolymorphic(table, nullable) || IsRestricted(table, nullable)) continue;
 
@@ -83,6 +86,37 @@ public sealed class PolymorphicNullableFks : Rule
     private static List<ForeignKey> NullableForeignKeys(Table table) =>
         table.ForeignKeys.FindAll(fk => fk.Columns.Count > 0
             && fk.Columns.TrueForAll(c => table.FindColumn(c) is { Nullable: true, IsPrimaryKey: false }));
+
+    /// <summary>
+    /// The references that can be alternatives: a target that another target itself references is its parent
+    /// (<c>workspace_id</c> beside <c>page_id</c> where <c>page.workspace_id</c> exists), a hierarchy rather than a choice.
+    /// </summary>
+    private static List<ForeignKey> Alternatives(RuleContext context, List<ForeignKey> nullable)
+    {
+        var parents = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var fk in nullable)
+            if (context.FindTable(fk.TargetTable) is { } target)
+                foreach (var up in target.ForeignKeys)
+                    if (!string.Equals(TableTraits.TargetName(up), target.Name, StringComparison.OrdinalIgnoreCase)) parents.Add(TableTraits.TargetName(up));
+        return nullable.FindAll(fk => !parents.Contains(TableTraits.TargetName(fk)));
+    }
+
+    /// <summary>A primary key or unique constraint over two of the references: together they identify a row, so both are meant to be set.</summary>
+    private static bool IdentifiedTogether(Table table, List<ForeignKey> nullable)
+    {
+        var columns = new HashSet<string>(nullable.SelectMany(fk => fk.Columns), StringComparer.OrdinalIgnoreCase);
+        bool CoversTwo(IEnumerable<string> key) => key.Count(columns.Contains) >= 2;
+        return (table.PrimaryKey is { } pk && CoversTwo(pk.Columns))
+            || table.UniqueConstraints.Exists(u => CoversTwo(u.Columns))
+            || table.Indexes.Exists(i => i.IsUnique && i.Where is null && CoversTwo(i.Columns));
+    }
+
+    /// <summary>A link table named after its ends (<c>private_location_to_monitor</c>) joins them; it does not choose between them.</summary>
+    private static bool NamesItsEnds(Table table, List<ForeignKey> nullable)
+    {
+        var words = NameHeuristics.Words(table.Name).Select(NameHeuristics.Singular).ToHashSet(StringComparer.Ordinal);
+        return nullable.TrueForAll(fk => NameHeuristics.Words(TableTraits.TargetName(fk)).All(w => words.Contains(NameHeuristics.Singular(w))));
+    }
 
     /// <summary>An association shape: a discriminator column, or nullable references dominating the content.</summary>
     private static bool LooksPolymorphic(Table table, List<ForeignKey> nullable)
