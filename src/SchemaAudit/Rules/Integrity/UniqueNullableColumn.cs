@@ -62,7 +62,8 @@ public sealed class UniqueNullableColumn : Rule
             """,
         KnownProblems = "Single-column unique keys are not reported: many rows without a value is what an optional unique identifier "
             + "(`stripe_customer_id`, `email` for invited users) usually means. Partial indexes whose predicate requires the nullable "
-            + "columns to be NOT NULL, and expression elements, are not reported.",
+            + "columns to be NOT NULL, and expression elements, are not reported; nor are keys that contain the primary key or a smaller "
+            + "NOT NULL unique key (`UNIQUE (id, dsn)`, kept as the target of a composite foreign key), which that key alone keeps unique.",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
@@ -71,7 +72,7 @@ public sealed class UniqueNullableColumn : Rule
         {
             foreach (var unique in table.UniqueConstraints)
             {
-                if (unique.NullsNotDistinct || unique.Columns.Count < 2) continue;
+                if (unique.NullsNotDistinct || unique.Columns.Count < 2 || ContainsAKey(table, unique.Columns)) continue;
                 var nullable = NullableColumns(table, unique.Columns, null);
                 if (nullable.Count == 0) continue;
                 yield return Report(unique.Span.IsNone ? table.Span : unique.Span,
@@ -84,6 +85,7 @@ public sealed class UniqueNullableColumn : Rule
             {
                 if (!index.IsUnique || index.NullsNotDistinct || index.Columns.Count < 2) continue;
                 var plainColumns = index.Columns.Where((_, i) => i >= index.IsExpression.Count || !index.IsExpression[i]).ToList();
+                if (ContainsAKey(table, plainColumns)) continue;
                 var nullable = NullableColumns(table, plainColumns, index.Where);
                 if (nullable.Count == 0) continue;
                 yield return Report(index.Span.IsNone ? table.Span : index.Span,
@@ -92,6 +94,18 @@ public sealed class UniqueNullableColumn : Rule
                     table: table.Name, column: nullable.Count == 1 ? nullable[0] : null);
             }
         }
+    }
+
+    /// <summary>
+    /// The columns include the primary key, or a smaller unique key of NOT NULL columns: that key alone already keeps rows
+    /// apart, so NULLs in the other columns let no duplicate through (<c>UNIQUE (id, dsn)</c>, the target of a composite FK).
+    /// </summary>
+    private static bool ContainsAKey(Table table, IReadOnlyCollection<string> columns)
+    {
+        var set = new HashSet<string>(columns, StringComparer.OrdinalIgnoreCase);
+        if (table.PrimaryKey is { Columns.Count: > 0 } pk && pk.Columns.TrueForAll(set.Contains)) return true;
+        return table.UniqueConstraints.Exists(u => u.Columns.Count > 0 && u.Columns.Count < set.Count && u.Columns.TrueForAll(set.Contains)
+                                                   && u.Columns.TrueForAll(c => table.FindColumn(c) is { Nullable: false }));
     }
 
     private static List<string> NullableColumns(Table table, IEnumerable<string> columns, string? predicate) =>
