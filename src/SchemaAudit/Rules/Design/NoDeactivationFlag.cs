@@ -20,7 +20,7 @@ public sealed class NoDeactivationFlag : Rule
     private static readonly FrozenSet<string> s_deactivationWords = new[]
     {
         "enabled", "disabled", "active", "inactive", "status", "state", "deleted", "archived", "banned", "suspended", "blocked",
-        "locked", "deactivated", "revoked", "removed", "closed", "lifecycle",
+        "locked", "deactivated", "revoked", "removed", "closed", "lifecycle", "unsubscribed", "cancelled", "canceled", "terminated",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public override RuleMetadata Metadata { get; } = new()

@@ -108,7 +108,8 @@ public sealed partial class PlaintextSecretColumn : Rule
             """,
         KnownProblems = "Judged from names, types and comments: a hashed value in a column named `password` with no comment saying so "
             + "is reported (add `comment=\"argon2id hash\"` or rename it), and a secret in a column with an unrelated name is missed. "
-            + "Only text, binary and unknown-typed columns are considered; JSON blobs of credentials are not.",
+            + "Only text, binary and unknown-typed columns are considered; JSON blobs of credentials are not. The `token` of an Auth.js "
+            + "verification-token table (`identifier`, `token`, `expires`) is skipped: the library stores its hash.",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
@@ -118,13 +119,22 @@ public sealed partial class PlaintextSecretColumn : Rule
             foreach (var column in table.Columns)
             {
                 if (column.Type is not (LogicalType.Text or LogicalType.Binary or LogicalType.Unknown)) continue;
-                if (IsProtected(column)) continue;
+                if (IsProtected(column) || IsAuthJsVerificationToken(table, column)) continue;
                 var kind = Classify(table.Name, column.Name);
                 if (kind is null) continue;
                 yield return Build(FixSyntax.For(context, column.Span), table, column, kind.Value);
             }
         }
     }
+
+    /// <summary>
+    /// Auth.js / NextAuth's verification-token table (<c>identifier</c>, <c>token</c>, <c>expires</c>): the library stores a
+    /// SHA-256 hash of the e-mail token there, never the token itself.
+    /// </summary>
+    private static bool IsAuthJsVerificationToken(Table table, Column column) =>
+        string.Equals(column.Name, "token", StringComparison.OrdinalIgnoreCase)
+        && NameHeuristics.Words(table.Name).Select(NameHeuristics.Singular).ToList() is ["verification", "token"]
+        && table.FindColumn("identifier") is not null && table.FindColumn("expires") is not null;
 
     /// <summary>What kind of secret a column name announces, or null when it does not name one.</summary>
     internal static SecretKind? Classify(string table, string column)
