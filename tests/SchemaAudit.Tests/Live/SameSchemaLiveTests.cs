@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using SchemaAudit.Configuration;
 using SchemaAudit.Model;
 using SchemaAudit.Pipeline;
-using SchemaAudit.Reporting;
-using SchemaAudit.Rules;
+using SchemaAudit.Tests.SameSchema;
 using static SchemaAudit.Tests.Live.LiveTestSupport;
 
 namespace SchemaAudit.Tests.Live;
@@ -11,70 +9,45 @@ namespace SchemaAudit.Tests.Live;
 /// <summary>
 /// Same schema, same model: <c>tests/fixtures/sql/same_schema.sql</c> written into a live database reads
 /// as the same model (<c>schema --format json</c> without locations) as the DDL file and as the Alembic
-/// migrations of the same schema, and gives the same findings by (rule, table, column).
+/// migrations, SQLAlchemy models and Drizzle schema of the same schema (<c>tests/fixtures/same-schema/</c>),
+/// and gives the same findings by (rule, table, column). The normalizations are those of
+/// <see cref="ComparableSchema"/>, with <c>againstDatabase</c> set.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class SameSchemaLiveTests(PostgresServer server)
 {
-    private static Schema FromFiles(string relative) =>
-        AuditRunner.BuildViews([Path.Combine(TestPaths.Fixtures, relative)], TestPaths.Fixtures, AuditConfig.Default)[0];
-
-    /// <summary>
-    /// The model as JSON without locations, minus what a source cannot know: the view kind, how a type
-    /// was spelled (<c>bigserial</c> vs <c>bigint</c>), names the database gives to unnamed keys
-    /// (<c>users_pkey</c>), whether a default was written as raw SQL (only ORMs can say), and a FK that
-    /// states no action (the catalog says NO ACTION for it).
-    /// </summary>
-    private static string Comparable(Schema schema)
+    /// <summary>Every file source of the one schema: DDL, Alembic, SQLAlchemy models, Drizzle.</summary>
+    public static TheoryData<string> Sources => new()
     {
-        var writer = new StringWriter();
-        SchemaJsonWriter.Write(schema, writer, includeLocations: false);
-        var json = JsonNode.Parse(writer.ToString())!.AsObject();
-        json.Remove("sourceKind");
-        foreach (var table in json["tables"]!.AsArray())
-        {
-            foreach (var column in table!["columns"]!.AsArray())
-            {
-                column!.AsObject().Remove("typeAsWritten");
-                column["serverDefault"]?.AsObject().Remove("rawSql");
-            }
-            if (table["primaryKey"] is JsonObject pk) pk.Remove("name");
-            foreach (var fk in table["foreignKeys"]!.AsArray())
-            {
-                fk!.AsObject().Remove("name");
-                // The catalog stores NO ACTION whether or not it was written.
-                foreach (var action in new[] { "onDelete", "onUpdate" })
-                    if ((string?)fk[action] == "unspecified") fk[action] = "NO ACTION";
-            }
-        }
-        return json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
-    }
+        SameSchemaTests.Reference,
+        "migrations/alembic_same_schema",
+        "same-schema/sqlalchemy",
+        "same-schema/drizzle",
+    };
 
-    private static List<string> FindingKeys(Schema schema) =>
-        [.. AuditRunner.Audit([schema], ".", AuditConfig.Default).Findings
-            // A database cannot say that a FK states no ON DELETE (the catalog stores NO ACTION either way).
-            .Where(f => f.RuleId != "fk-on-delete-unspecified" && RuleRegistry.FindMetadata(f.RuleId)?.NeedsLiveDatabase != true)
-            .Select(f => $"{f.RuleId} {f.Table} {f.ColumnName}").Distinct().Order(StringComparer.Ordinal)];
+    private static Schema FromFiles(string relative) => ComparableSchema.Load(relative);
 
-    [Fact]
-    public void Live_database_reads_as_the_same_model_as_ddl_and_alembic()
+    private static string Comparable(Schema schema) => ComparableSchema.Json(schema, againstDatabase: true);
+
+    private static List<string> FindingKeys(Schema schema) => ComparableSchema.FindingKeys(schema, againstDatabase: true);
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Live_database_reads_as_the_same_model_as_each_source(string source)
     {
-        var live = ReadSchema(server.Url(server.CreateDatabase(Fixture("sql/same_schema.sql"))));
-        var ddl = FromFiles("sql/same_schema.sql");
-        var alembic = FromFiles("migrations/alembic_same_schema");
+        var live = ReadSchema(server.Url(server.CreateDatabase(Fixture(SameSchemaTests.Reference))));
         Assert.Empty(live.Diagnostics);
-        Assert.Equal(Comparable(ddl), Comparable(live));
-        Assert.Equal(Comparable(alembic), Comparable(live));
+        Assert.Equal(Comparable(FromFiles(source)), Comparable(live));
     }
 
-    [Fact]
-    public void Live_database_gives_the_same_findings_as_ddl_and_alembic()
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void Live_database_gives_the_same_findings_as_each_source(string source)
     {
-        var live = ReadSchema(server.Url(server.CreateDatabase(Fixture("sql/same_schema.sql"))));
+        var live = ReadSchema(server.Url(server.CreateDatabase(Fixture(SameSchemaTests.Reference))));
         var liveKeys = FindingKeys(live);
         Assert.NotEmpty(liveKeys);
-        Assert.Equal(FindingKeys(FromFiles("sql/same_schema.sql")), liveKeys);
-        Assert.Equal(FindingKeys(FromFiles("migrations/alembic_same_schema")), liveKeys);
+        Assert.Equal(FindingKeys(FromFiles(source)), liveKeys);
     }
 
     [Fact]

@@ -75,6 +75,8 @@ internal sealed class TypeMapper(ProjectIndex index)
 
         var symbol = index.Resolve(module, func);
         if (symbol is ClassSymbol cs) return MapProjectClass(cs.Class, call, depth);
+        // A type kept in a module variable: `post_status = ENUM(..., name="post_status")`, then `mapped_column(post_status)`.
+        if (call is null && symbol is VariableSymbol variable) return Map(variable.Module, variable.Value, depth + 1);
         var name = PyExpressions.LastName(func);
         if (name is null || !s_typeNames.TryGetValue(name, out var type)) return default;
         return type switch
