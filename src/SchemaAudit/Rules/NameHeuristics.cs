@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
 namespace SchemaAudit.Rules;
@@ -9,11 +10,23 @@ namespace SchemaAudit.Rules;
 /// </summary>
 public static class NameHeuristics
 {
+    // Dozens of rules ask for the words of the same table and column names: each distinct name is split
+    // once. The cache holds the project's identifiers (linear in its size) and is emptied if it ever gets big.
+    private const int MaxCachedNames = 200_000;
+    private static readonly ConcurrentDictionary<string, string[]> s_words = new(StringComparer.Ordinal);
+
     /// <summary>Splits snake_case, kebab-case, camelCase and PascalCase into lower-case words. Digits stay with the letters before them (<c>s3</c>, <c>sha256</c>).</summary>
     public static IReadOnlyList<string> Words(string? name)
     {
+        if (string.IsNullOrEmpty(name)) return [];
+        if (s_words.TryGetValue(name, out var cached)) return cached;
+        if (s_words.Count >= MaxCachedNames) s_words.Clear();
+        return s_words[name] = Split(name);
+    }
+
+    private static string[] Split(string name)
+    {
         var words = new List<string>();
-        if (string.IsNullOrEmpty(name)) return words;
         var start = -1;
         for (var i = 0; i < name.Length; i++)
         {
@@ -27,7 +40,7 @@ public static class NameHeuristics
             if (start < 0) start = i;
         }
         Flush(name, ref start, name.Length, words);
-        return words;
+        return words.ToArray();
     }
 
     // lower→Upper starts a word (apiKey); so does the last capital of an acronym followed by lower case (HTTPServer).

@@ -16,6 +16,8 @@ internal sealed class ProjectIndex
     // import still resolves when the audited root is above or below the import root.
     private readonly Dictionary<string, ModuleInfo> _bySuffix = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ClassInfo>> _classesBySimpleName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleInfo?> _foundByLongerName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(ModuleInfo Module, string Name, int Depth), Symbol?> _resolved = [];
 
     public ProjectIndex(IReadOnlyList<ModuleInfo> modules)
     {
@@ -43,12 +45,19 @@ internal sealed class ProjectIndex
     {
         if (name.Length == 0) return null;
         if (_byName.TryGetValue(name, out var m) || _bySuffix.TryGetValue(name, out m)) return m;
+        // Names outside the project (`sqlalchemy.orm`) are asked for on every column: remember the answer.
+        if (_foundByLongerName.TryGetValue(name, out m)) return m;
+        return _foundByLongerName[name] = FindByLongerName(name);
+    }
+
+    private ModuleInfo? FindByLongerName(string name)
+    {
         // The import names a longer path than the audited root shows ("app.models.base" with root "app").
         var rest = name;
         while (rest.IndexOf('.') is var dot and >= 0)
         {
             rest = rest[(dot + 1)..];
-            if (_byName.TryGetValue(rest, out m)) return m;
+            if (_byName.TryGetValue(rest, out var m)) return m;
         }
         return null;
     }
@@ -61,6 +70,15 @@ internal sealed class ProjectIndex
     public Symbol? ResolveName(ModuleInfo module, string name, int depth = 0)
     {
         if (depth > MaxDepth) return null;
+        // Every column resolves the same few names of its module (`sa`, `Column`, `ForeignKey`), and the
+        // modules never change once indexed: each (module, name, depth) is resolved once.
+        var key = (module, name, depth);
+        if (_resolved.TryGetValue(key, out var known)) return known;
+        return _resolved[key] = ResolveUncached(module, name, depth);
+    }
+
+    private Symbol? ResolveUncached(ModuleInfo module, string name, int depth)
+    {
         if (module.Bindings.TryGetValue(name, out var binding))
             return FromBinding(module, name, binding, depth);
         foreach (var star in module.StarImports)

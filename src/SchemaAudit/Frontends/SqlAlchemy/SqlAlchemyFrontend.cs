@@ -1,3 +1,4 @@
+using System.Buffers;
 using SchemaAudit.Discovery;
 using SchemaAudit.Frontends.Python;
 using SchemaAudit.Model;
@@ -11,14 +12,15 @@ public sealed class SqlAlchemyFrontend : IFrontend
 
     // Model files are found by content, not by name. Package __init__ files and enum modules are
     // read too: they carry the re-exports and enum classes that models in other files name.
-    private static readonly string[] s_markers =
-        ["sqlalchemy", "sqlmodel", "db.Model", "db.Column", "mapped_column", "declarative_base", "DeclarativeBase", "Enum)"];
+    // One vectorized pass over the text for all markers (every file of the project is sniffed).
+    private static readonly SearchValues<string> s_markers = SearchValues.Create(
+        ["sqlalchemy", "sqlmodel", "db.Model", "db.Column", "mapped_column", "declarative_base", "DeclarativeBase", "Enum)"], StringComparison.Ordinal);
 
     // Alembic migrations import sqlalchemy too, but they describe the migrations view.
     public bool Accepts(SourceFile file) =>
         file.Extension == ".py"
         && (file.RelativePath.EndsWith("__init__.py", StringComparison.Ordinal)
-            || Array.Exists(s_markers, m => file.Text.Contains(m, StringComparison.Ordinal)))
+            || file.Text.AsSpan().ContainsAny(s_markers))
         && !Migrations.AlembicFrontend.IsAlembicMigration(file.Text);
 
     public void Extract(IReadOnlyList<SourceFile> files, Schema schema)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SchemaAudit.Discovery;
 using SchemaAudit.Model;
@@ -26,11 +27,11 @@ public sealed partial class ConnectionStringScanner : IFrontend
     private static readonly string[] s_documentationExtensions = [".md", ".markdown", ".rst", ".txt", ".adoc", ".html"];
     private static readonly string[] s_exampleMarkers = [".example", ".sample", ".template", ".dist", ".tmpl"];
 
+    // Every file of the project is sniffed: one vectorized pass for all three markers instead of three scans.
+    private static readonly SearchValues<string> s_markers = SearchValues.Create(["://", "password", "pwd"], StringComparison.OrdinalIgnoreCase);
+
     public bool Accepts(SourceFile file) =>
-        !IsDocumentation(file.RelativePath)
-        && (file.Text.Contains("://", StringComparison.Ordinal)
-            || file.Text.Contains("password", StringComparison.OrdinalIgnoreCase)
-            || file.Text.Contains("pwd", StringComparison.OrdinalIgnoreCase));
+        !IsDocumentation(file.RelativePath) && file.Text.AsSpan().ContainsAny(s_markers);
 
     public void Extract(IReadOnlyList<SourceFile> files, Schema schema)
     {
