@@ -54,7 +54,7 @@ public sealed class ClassicDeclarativeTests
     public void Defaults_and_on_update()
     {
         var active = s_f.Column("users", "active").ServerDefault!;
-        Assert.Equal("true", active.Expression);
+        Assert.Equal("'true'", active.Expression); // a plain string is rendered as a quoted SQL literal
         Assert.True(active.IsRawSql);
         Assert.Equal(s_f.LineOf(File, "active = Column"), active.Span.Line);
 

@@ -91,7 +91,7 @@ public sealed class ModernDeclarativeTests
     {
         var settings = s_f.Column("accounts", "settings").ServerDefault!;
         Assert.True(settings.IsRawSql);
-        Assert.Equal("{}", settings.Expression);
+        Assert.Equal("'{}'", settings.Expression); // a plain string is rendered as a quoted SQL literal
         Assert.False(s_f.Column("entries", "created_at").ServerDefault!.IsRawSql);
         Assert.Equal("uuid.uuid4", s_f.Column("accounts", "id").ClientDefault);
     }

@@ -64,9 +64,9 @@ public sealed class DatabaseModelsReferenceTests
         Assert.Single(users.Indexes, i => i.Origin == IndexOrigin.Explicit && i.Name == "idx_users_tms_user_id");
         Assert.Empty(users.UniqueConstraints);
 
-        // 5. server_default="now()" in five files.
+        // 5. server_default="now()" in five files (held as the literal SQLAlchemy renders: 'now()').
         var rawNow = s_f.Schema.Tables.SelectMany(t => t.Columns)
-            .Where(c => c.ServerDefault is { IsRawSql: true, Expression: "now()" })
+            .Where(c => c.ServerDefault is { IsRawSql: true, Expression: "'now()'" })
             .Select(c => c.Span.Path).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(["app/models/call.py", "app/models/message.py", "app/models/poll.py", "app/models/user_block.py"], rawNow);
 

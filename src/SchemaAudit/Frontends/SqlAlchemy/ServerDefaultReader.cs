@@ -15,8 +15,10 @@ internal static partial class ServerDefaultReader
     {
         var span = module.Ast.SpanOf(arg);
         var value = arg.Value;
-        // A plain string is sent to the database verbatim, whatever it holds ("now()", "0", "false").
-        if (PyExpressions.AsString(value) is { } literal) return new DefaultValue(literal, true, span);
+        // A plain string is raw text for the database, but SQLAlchemy renders it as a quoted SQL string literal
+        // (server_default="draft" → DEFAULT 'draft'), so that literal is the expression, comparable with DDL.
+        if (PyExpressions.AsString(value) is { } literal)
+            return new DefaultValue("'" + literal.Replace("'", "''", StringComparison.Ordinal) + "'", true, span);
         if (value is PyCall call && PyExpressions.LastName(call.Func) is "text" or "literal_column" or "DefaultClause"
             && PyExpressions.AsString(call.PositionalAt(0)) is { } sql)
             return new DefaultValue(module.Ast.TextOf(value), SqlFunctionLike().IsMatch(sql), span);

@@ -152,8 +152,10 @@ public sealed partial class ServerDefaultRawSql : Rule
         var m = TextCall().Match(expression);
         if (m.Success) return m.Groups["sql"].Value;
         var e = expression.Trim();
-        if (e.Length >= 2 && (e[0] == '"' && e[^1] == '"' || e[0] == '\'' && e[^1] == '\'' && e.IndexOf('\'', 1) == e.Length - 1))
-            return e[1..^1];
+        if (e.Length >= 2 && e[0] == '"' && e[^1] == '"') return e[1..^1];
+        // A plain-string server_default is read as the SQL literal SQLAlchemy renders ('it''s'): its text is the raw SQL.
+        if (e.Length >= 2 && e[0] == '\'' && e[^1] == '\'' && e[1..^1].Replace("''", "", StringComparison.Ordinal).IndexOf('\'') < 0)
+            return e[1..^1].Replace("''", "'", StringComparison.Ordinal);
         return e;
     }
 
