@@ -54,7 +54,7 @@ public sealed class PolymorphicNullableFks : Rule
         KnownProblems = "Only tables shaped like an association are considered: at least two nullable foreign keys to different tables, and "
             + "either a `type`/`kind` discriminator column or nullable foreign keys making up at least half of the content columns. Ordinary "
             + "tables with independent optional references (`assignee_id`, `milestone_id`) are not reported, nor are references that form a hierarchy "
-            + "(`workspace_id` beside `page_id` when `page` references `workspace`), references that a primary key or unique constraint combines, "
+            + "(`workspace_id` beside `page_id` when `page` references `workspace`), self-references (`reply_to_id`, `parent_id`), references that a primary key or unique constraint combines, "
             + "or link tables named after their ends (`private_location_to_monitor`): there both references are meant to be set, and making them "
             + "NOT NULL is the fix, not a CHECK. A CHECK that names at least two of "
             + "the columns counts as restricting the combinations; its logic is not verified.",
@@ -65,7 +65,7 @@ public sealed class PolymorphicNullableFks : Rule
         foreach (var table in context.Schema.Tables)
         {
             if (table.ForeignKeys.Count < 2) continue;
-            var nullable = Alternatives(context, NullableForeignKeys(table));
+            var nullable = Alternatives(context, table, NullableForeignKeys(table));
             if (nullable.Count < 2 || IdentifiedTogether(table, nullable) || NamesItsEnds(table, nullable)) continue;
             var targets = new HashSet<string>(nullable.Select(fk => TableTraits.TargetName(fk)), StringComparer.OrdinalIgnoreCase);
             if (targets.Count < 2 || !LooksPolymorphic(table, nullable) || IsRestricted(table, nullable)) continue;
@@ -88,17 +88,20 @@ public sealed class PolymorphicNullableFks : Rule
             && fk.Columns.TrueForAll(c => table.FindColumn(c) is { Nullable: true, IsPrimaryKey: false }));
 
     /// <summary>
-    /// The references that can be alternatives: a target that another target itself references is its parent
-    /// (<c>workspace_id</c> beside <c>page_id</c> where <c>page.workspace_id</c> exists), a hierarchy rather than a choice.
+    /// The references that can be alternatives. A self-reference (<c>reply_to_id</c>, <c>parent_id</c>) is a tree edge beside
+    /// whatever else the row points at, not one of the choices; and a target that another target itself references is its
+    /// parent (<c>workspace_id</c> beside <c>page_id</c> where <c>page.workspace_id</c> exists): a hierarchy, not a choice.
     /// </summary>
-    private static List<ForeignKey> Alternatives(RuleContext context, List<ForeignKey> nullable)
+    private static List<ForeignKey> Alternatives(RuleContext context, Table table, List<ForeignKey> nullable)
     {
+        bool IsSelf(string name) => string.Equals(name, table.Name, StringComparison.OrdinalIgnoreCase);
+        var outward = nullable.FindAll(fk => !IsSelf(TableTraits.TargetName(fk)));
         var parents = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var fk in nullable)
+        foreach (var fk in outward)
             if (context.FindTable(fk.TargetTable) is { } target)
                 foreach (var up in target.ForeignKeys)
                     if (!string.Equals(TableTraits.TargetName(up), target.Name, StringComparison.OrdinalIgnoreCase)) parents.Add(TableTraits.TargetName(up));
-        return nullable.FindAll(fk => !parents.Contains(TableTraits.TargetName(fk)));
+        return outward.FindAll(fk => !parents.Contains(TableTraits.TargetName(fk)));
     }
 
     /// <summary>A primary key or unique constraint over two of the references: together they identify a row, so both are meant to be set.</summary>
