@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -20,6 +21,7 @@ public sealed partial class PyLexer
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _names =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private readonly bool _pooled;
     private PyToken[] _tokens;
     private int _count;
     private int _pos;
@@ -41,29 +43,49 @@ public sealed partial class PyLexer
     private bool _lineHasTokens;
     private bool _reportedTooDeep;
 
-    private PyLexer(string text, PyLineMap lines, int abandonFrom)
+    private PyLexer(string text, PyLineMap lines, int abandonFrom, bool pooled)
     {
         _text = text;
         _lines = lines;
         _abandonFrom = abandonFrom;
-        _tokens = new PyToken[text.Length / 4 + 16];
+        _pooled = pooled;
+        _tokens = NewTokenArray(text.Length / 4 + 16);
     }
 
-    public static PyLexResult Tokenize(string text)
+    public static PyLexResult Tokenize(string text) => Tokenize(text, pooled: false);
+
+    /// <summary>
+    /// Tokens in an array rented from <see cref="ArrayPool{T}.Shared"/>, for a caller that is done with them
+    /// before it returns (the parser): hand the result back with <see cref="ReturnTokens"/>. Token arrays of
+    /// ordinary files are large objects, and allocating one per file triggered a full GC every few files.
+    /// </summary>
+    internal static PyLexResult TokenizePooled(string text) => Tokenize(text, pooled: true);
+
+    internal static void ReturnTokens(PyLexResult lexed)
+    {
+        Array.Clear(lexed.TokenArray, 0, lexed.Count); // drop the token strings; the rest was never written
+        ArrayPool<PyToken>.Shared.Return(lexed.TokenArray);
+    }
+
+    private static PyLexResult Tokenize(string text, bool pooled)
     {
         var lines = PyLineMap.Build(text);
-        var lexer = new PyLexer(text, lines, int.MaxValue);
+        var lexer = new PyLexer(text, lines, int.MaxValue, pooled);
         lexer.Run();
         if (lexer._unclosedBracket >= 0)
         {
             // A bracket was never closed, so the file is broken from there on. Lex again, letting the
             // brackets opened from that point end at the next line that starts a new statement, so one
             // typo does not swallow the rest of the file. Valid files never take this path.
-            lexer = new PyLexer(text, lines, lexer._unclosedBracket);
+            var unclosed = lexer._unclosedBracket;
+            if (pooled) ReturnTokens(new PyLexResult(lexer._tokens, lexer._count, lexer._comments, lexer._errors, lexer._lines));
+            lexer = new PyLexer(text, lines, unclosed, pooled);
             lexer.Run();
         }
         return new PyLexResult(lexer._tokens, lexer._count, lexer._comments, lexer._errors, lexer._lines);
     }
+
+    private PyToken[] NewTokenArray(int length) => _pooled ? ArrayPool<PyToken>.Shared.Rent(length) : new PyToken[length];
 
     private void Run()
     {
@@ -368,9 +390,21 @@ public sealed partial class PyLexer
 
     private void Add(PyTokenKind kind, int start, int length, string? value = null)
     {
-        if (_count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        if (_count == _tokens.Length) Grow();
         var (line, column) = _lines.LocateForward(start, ref _lineCursor);
         _tokens[_count++] = new PyToken(kind, start, length, line, column, value);
+    }
+
+    private void Grow()
+    {
+        var bigger = NewTokenArray(_tokens.Length * 2);
+        Array.Copy(_tokens, bigger, _count);
+        if (_pooled)
+        {
+            Array.Clear(_tokens, 0, _count);
+            ArrayPool<PyToken>.Shared.Return(_tokens);
+        }
+        _tokens = bigger;
     }
 
     private void Error(int offset, string message)

@@ -44,18 +44,25 @@ public sealed partial class PyParser
     public static PyModule Parse(string path, string source)
     {
         source ??= "";
-        var lexed = PyLexer.Tokenize(source);
-        var parser = new PyParser(path, source, lexed);
-        var body = parser.ParseModuleBody();
-        return new PyModule
+        var lexed = PyLexer.TokenizePooled(source);
+        try
         {
-            Path = path,
-            Source = source,
-            Body = body,
-            Comments = lexed.Comments,
-            Diagnostics = parser.BuildDiagnostics(lexed.Errors),
-            Docstring = DocstringOf(body),
-        };
+            var parser = new PyParser(path, source, lexed);
+            var body = parser.ParseModuleBody();
+            return new PyModule
+            {
+                Path = path,
+                Source = source,
+                Body = body,
+                Comments = lexed.Comments,
+                Diagnostics = parser.BuildDiagnostics(lexed.Errors),
+                Docstring = DocstringOf(body),
+            };
+        }
+        finally
+        {
+            PyLexer.ReturnTokens(lexed); // the module keeps no tokens
+        }
     }
 
     private List<PyStmt> ParseModuleBody()
