@@ -21,27 +21,40 @@ public static class AuditEngine
     public static List<Finding> RunRules(Schema schema, IReadOnlyList<Rule> rules, AuditConfig config)
     {
         var context = new RuleContext(schema);
-        var findings = new List<Finding>();
-        foreach (var rule in rules)
+        // Rules only read the model and the context, so they run in parallel; their findings are
+        // gathered in rule order below, so the output does not depend on scheduling.
+        var found = new List<Finding>[rules.Count];
+        var errors = new Exception?[rules.Count];
+        Parallel.For(0, rules.Count, i =>
         {
+            found[i] = [];
             try
             {
-                foreach (var found in rule.Check(context))
-                {
-                    var finding = found.SnippetLanguage is null && (found.Before is not null || found.After is not null)
-                        ? found with { SnippetLanguage = FixLanguages.FenceName(FixLanguages.Of(schema, found.Span), found.Span.Path) }
-                        : found;
-                    findings.Add(config.Severities.TryGetValue(rule.Id, out var severity)
-                        ? finding with { Severity = severity }
-                        : finding);
-                }
+                foreach (var finding in rules[i].Check(context)) found[i].Add(finding);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A broken rule is our bug, not the user's: say so and let the other rules run.
+                errors[i] = ex;
+            }
+        });
+
+        var findings = new List<Finding>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            foreach (var finding in found[i])
+            {
+                var withLanguage = finding.SnippetLanguage is null && (finding.Before is not null || finding.After is not null)
+                    ? finding with { SnippetLanguage = FixLanguages.FenceName(FixLanguages.Of(schema, finding.Span), finding.Span.Path) }
+                    : finding;
+                findings.Add(config.Severities.TryGetValue(rule.Id, out var severity)
+                    ? withLanguage with { Severity = severity }
+                    : withLanguage);
+            }
+            // A broken rule is our bug, not the user's: say so (after what it found) and let the other rules run.
+            if (errors[i] is { } ex)
                 schema.Diagnostics.Add(new Diagnostic(SourceSpan.None,
                     $"internal error in rule `{rule.Id}`: {ex.GetType().Name}: {ex.Message}"));
-            }
         }
         return findings;
     }
