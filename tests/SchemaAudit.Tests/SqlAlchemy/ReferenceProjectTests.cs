@@ -3,7 +3,7 @@ using SchemaAudit.Model;
 namespace SchemaAudit.Tests.SqlAlchemy;
 
 /// <summary>
-/// Reconstructions of the projects reviewed in <c>/work/shared/reference/</c>: the extractor must read
+/// Reconstructions of the projects reviewed in <c>shared/reference/</c> (the example reviews): the extractor must read
 /// every table and relationship the reviews talk about, and the facts behind their findings.
 /// </summary>
 public sealed class DatabaseModelsReferenceTests
