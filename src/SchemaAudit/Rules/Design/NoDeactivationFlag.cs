@@ -70,12 +70,15 @@ public sealed class NoDeactivationFlag : Rule
                 _ => ("enabled boolean NOT NULL DEFAULT true", fix.AddColumn(table, "enabled boolean NOT NULL DEFAULT true")),
             };
             yield return Report(table.Span,
-                $"`{table.Name}` has no way to deactivate a row (no `enabled`, `status`, `deleted_at` or similar column): locking an "
-                + $"{noun} out means deleting it.",
+                $"`{table.Name}` has no way to deactivate a row (no `enabled`, `status`, `deleted_at` or similar column): locking "
+                + $"{Article(noun)} {noun} out means deleting it.",
                 $"Add `{column}` (or a `status` enum, or `disabled_at`/`deleted_at`) to `{fix.TableObject(table)}` and check it "
                 + "at sign-in and token validation.",
                 table: table.Name,
                 after: after);
         }
     }
+
+    // "an account", "an admin", but "a user": the nouns above start with a vowel sound only when spelled with a, e, i, o.
+    private static string Article(string noun) => noun.Length > 0 && "aeio".Contains(noun[0]) ? "an" : "a";
 }
