@@ -126,7 +126,8 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         var diagnostics = ReportFacts.SortedDiagnostics(facts.Result.Schema).ToList();
         if (diagnostics.Count == 0) return;
         console.WriteLine();
-        console.MarkupLine($"[magenta]COULD NOT READ ({diagnostics.Count})[/]");
+        // Not all of them are failures: info notes say what was skipped or could not be modelled.
+        console.MarkupLine($"[magenta]DIAGNOSTICS ({diagnostics.Count})[/]");
         foreach (var d in diagnostics)
         {
             var head = $"  {d.Span}  {d.Severity.ToString().ToLowerInvariant()}: ";

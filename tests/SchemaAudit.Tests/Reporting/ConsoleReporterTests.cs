@@ -42,7 +42,7 @@ public sealed class ConsoleReporterTests
         Assert.Contains("2 critical, 4 warnings, 1 suggestion, 1 note (1 suppressed)", lines[1], StringComparison.Ordinal);
 
         int Find(string prefix) => Array.FindIndex(lines, l => l.StartsWith(prefix, StringComparison.Ordinal));
-        int critical = Find("CRITICAL"), warning = Find("WARNING"), suggestion = Find("SUGGESTION"), info = Find("INFO"), diag = Find("COULD NOT READ"), verdict = Find("x 8 findings");
+        int critical = Find("CRITICAL"), warning = Find("WARNING"), suggestion = Find("SUGGESTION"), info = Find("INFO"), diag = Find("DIAGNOSTICS"), verdict = Find("x 8 findings");
         Assert.True(critical > 0 && critical < warning && warning < suggestion && suggestion < info && info < diag && diag < verdict,
             string.Join("\n", lines));
         var remoteSide = Array.FindIndex(lines, l => l.Contains("orm-remote-side-builtin", StringComparison.Ordinal));
