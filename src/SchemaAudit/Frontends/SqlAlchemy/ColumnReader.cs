@@ -21,6 +21,9 @@ internal sealed class ColumnSource
 
     /// <summary><c>Column(...)</c>, <c>mapped_column(...)</c> or <c>Field(...)</c>; null for an annotation alone.</summary>
     public PyCall? Call { get; init; }
+
+    /// <summary>The module <see cref="Call"/> is written in when it is not <see cref="Module"/> (a helper's <c>return Column(...)</c>).</summary>
+    public ModuleInfo? CallModule { get; init; }
     public DeclarativeFlavor Flavor { get; init; }
     public TypeAnnotationMap? AnnotationMap { get; init; }
 }
@@ -55,26 +58,30 @@ internal sealed class ColumnDraft
 /// <summary>Reads <c>Column(...)</c>, <c>mapped_column(...)</c>, annotation-only <c>Mapped[...]</c> and SQLModel <c>Field(...)</c>.</summary>
 internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types, ExtractionDiagnostics diagnostics)
 {
+    private readonly HashSet<PyCall> _splatReported = [];
+
     public ColumnDraft Read(ColumnSource source)
     {
         var module = source.Module;
+        var callModule = source.CallModule ?? module;
         var call = source.Call;
-        var api = call is null ? null : index.ApiName(module, call);
+        var api = call is null ? null : index.ApiName(callModule, call);
 
         // SQLModel: Field(sa_column=Column(...)) hands the whole column to SQLAlchemy.
-        if (api == "Field" && call!.KeywordValue("sa_column") is PyCall saColumn && index.ApiName(module, saColumn) == "Column")
+        if (api == "Field" && call!.KeywordValue("sa_column") is PyCall saColumn && index.ApiName(callModule, saColumn) == "Column")
         {
             return Read(new ColumnSource
             {
                 Module = module, AttributeName = source.AttributeName, SpanNode = source.SpanNode, Annotation = source.Annotation,
-                Call = saColumn, Flavor = DeclarativeFlavor.Classic, AnnotationMap = source.AnnotationMap,
+                Call = saColumn, CallModule = source.CallModule, Flavor = DeclarativeFlavor.Classic, AnnotationMap = source.AnnotationMap,
             });
         }
 
         var annotation = source.Annotation is null ? null : TypeAnnotation.Parse(module.Ast.TextOf(source.Annotation));
         var inner = annotation?.UnwrapMapped(out _);
         var alias = inner is null ? null : AliasColumn(module, inner.NonNull);
-        var args = new ArgumentView(module, call, alias?.Module, alias?.Call, api == "Field" ? call : null);
+        var partial = call is null ? null : PartialDefaults(callModule, call);
+        var args = new ArgumentView(callModule, call, alias?.Module, alias?.Call, api == "Field" ? call : null, partial?.Module, partial?.Call);
 
         var positional = call?.Positional().ToList() ?? [];
         var name = PyExpressions.AsString(positional.FirstOrDefault()) is { } n ? n : null;
@@ -86,11 +93,11 @@ internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types,
         var draft = new ColumnDraft { Column = column };
 
         PyExpr? typeExpr = null;
-        var typeModule = module;
+        var typeModule = callModule;
         foreach (var p in positional.Concat(alias?.Call.Positional() ?? []))
         {
             var isAlias = alias is not null && !positional.Contains(p);
-            var argModule = isAlias ? alias!.Module : module;
+            var argModule = isAlias ? alias!.Module : callModule;
             switch (p is PyCall pc ? index.ApiName(argModule, pc) : null)
             {
                 case "ForeignKey":
@@ -109,8 +116,8 @@ internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types,
                     break;
             }
         }
-        if (args.Value("type_") is { } explicitType) { typeExpr = explicitType; typeModule = module; }
-        if (api == "Field" && args.Value("sa_type") is { } saType) { typeExpr = saType; typeModule = module; }
+        if (args.Arg("type_") is { } explicitType) { typeExpr = explicitType.Value; typeModule = args.ModuleOf(explicitType); }
+        if (api == "Field" && args.Value("sa_type") is { } saType) { typeExpr = saType; typeModule = callModule; }
 
         if (typeExpr is not null)
         {
@@ -138,9 +145,9 @@ internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types,
         if (api == "Field" && PyExpressions.AsString(args.Value("foreign_key")) is { } fkText)
         {
             var fkArg = args.Arg("foreign_key")!;
-            var fk = NewForeignKey(fkText, name, module.Ast.SpanOf(fkArg));
+            var fk = NewForeignKey(fkText, name, callModule.Ast.SpanOf(fkArg));
             fk.OnDelete = ReferentialActionExtensions.Parse(PyExpressions.AsString(args.Value("ondelete")));
-            draft.ForeignKeys.Add(new ForeignKeyDraft { Model = fk, Module = module, TargetText = fkText });
+            draft.ForeignKeys.Add(new ForeignKeyDraft { Model = fk, Module = callModule, TargetText = fkText });
             if (column.Type == LogicalType.Unknown) draft.TypeFromForeignKey = true;
         }
 
@@ -167,8 +174,9 @@ internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types,
         draft.Autoincrement = PyExpressions.AsBool(args.Value("autoincrement"));
         if (draft.Autoincrement == true) column.IsIdentity = true;
 
-        if (call is not null && call.HasSplat())
-            diagnostics.Info(module.Ast.SpanOf(call), $"column `{name}`: `**` arguments are not read; some of its options may be missing");
+        // A helper's call is shared by every column built through it: say so once.
+        if (call is not null && call.HasSplat() && _splatReported.Add(call))
+            diagnostics.Info(callModule.Ast.SpanOf(call), $"column `{name}`: `**` arguments are not read; some of its options may be missing");
         return draft;
     }
 
@@ -233,10 +241,24 @@ internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types,
     private sealed record AliasColumnCall(ModuleInfo Module, PyCall Call);
 
     /// <summary>
+    /// <c>Column = functools.partial(db.Column, nullable=False)</c>: the keywords bound by the partial
+    /// apply to every column built through it unless the call repeats them.
+    /// </summary>
+    private AliasColumnCall? PartialDefaults(ModuleInfo module, PyCall call)
+    {
+        if (index.Resolve(module, call.Func) is not VariableSymbol { Value: PyCall bound } v) return null;
+        if (PyExpressions.LastName(bound.Func) != "partial") return null;
+        return bound.PositionalAt(0) is { } wrapped && ColumnCallKinds.IsColumnLike(index.ApiName(v.Module, wrapped))
+            ? new AliasColumnCall(v.Module, bound)
+            : null;
+    }
+
+    /// <summary>
     /// Keyword lookup over the column call, then SQLModel's <c>sa_column_kwargs</c>, then the
     /// <c>mapped_column</c> of an <c>Annotated</c> alias (explicit arguments win, as in SQLAlchemy).
     /// </summary>
-    private readonly struct ArgumentView(ModuleInfo module, PyCall? call, ModuleInfo? aliasModule, PyCall? aliasCall, PyCall? sqlModelField)
+    private readonly struct ArgumentView(
+        ModuleInfo module, PyCall? call, ModuleInfo? aliasModule, PyCall? aliasCall, PyCall? sqlModelField, ModuleInfo? partialModule, PyCall? partialCall)
     {
         public PyArg? Arg(string name)
         {
@@ -250,12 +272,15 @@ internal sealed partial class ColumnReader(ProjectIndex index, TypeMapper types,
                     return new PyArg { Name = name, Value = v, Line = v.Line, Column = v.Column, EndLine = v.EndLine, EndColumn = v.EndColumn, Start = v.Start, End = v.End };
                 }
             }
-            return aliasCall?.Keyword(name);
+            return aliasCall?.Keyword(name) ?? partialCall?.Keyword(name);
         }
 
         public PyExpr? Value(string name) => Arg(name)?.Value;
 
-        public ModuleInfo ModuleOf(PyArg arg) => aliasCall is not null && aliasModule is not null && aliasCall.Args.Contains(arg) ? aliasModule : module;
+        public ModuleInfo ModuleOf(PyArg arg) =>
+            aliasCall is not null && aliasModule is not null && aliasCall.Args.Contains(arg) ? aliasModule
+            : partialCall is not null && partialModule is not null && partialCall.Args.Contains(arg) ? partialModule
+            : module;
 
         public string TextOf(PyArg arg) => ModuleOf(arg).Ast.TextOf(arg.Value);
     }

@@ -211,7 +211,7 @@ internal sealed class ModelClassifier(ProjectIndex index, List<Diagnostic> diagn
                 case VariableSymbol v:
                     AddVariableBase(v, facts, flavors);
                     break;
-                case MemberSymbol { Owner: VariableSymbol db, Name: "Model" } when db.Value is PyCall dbCall && index.ApiName(db.Module, dbCall) == "SQLAlchemy":
+                case MemberSymbol { Owner: VariableSymbol db, Name: "Model" } when db.Value is PyCall dbCall && IsFlaskSqlAlchemy(db.Module, dbCall):
                     flavors.Add(DeclarativeFlavor.Flask);
                     if (dbCall.KeywordValue("model_class") is { } modelClass && index.ResolveClass(db.Module, modelClass) is { } root && root != cls)
                         facts.Parents.Add(root);
@@ -228,6 +228,35 @@ internal sealed class ModelClassifier(ProjectIndex index, List<Diagnostic> diagn
             : flavors.Contains(DeclarativeFlavor.SqlModel) ? DeclarativeFlavor.SqlModel
             : flavors.Find(f => f != DeclarativeFlavor.None);
         return facts;
+    }
+
+    /// <summary>
+    /// <c>SQLAlchemy(...)</c>, or a project subclass of it (<c>class AppSQLAlchemy(SQLAlchemy)</c>,
+    /// then <c>db = AppSQLAlchemy(...)</c>): both make a Flask-SQLAlchemy extension whose <c>db.Model</c> maps tables.
+    /// </summary>
+    private bool IsFlaskSqlAlchemy(ModuleInfo module, PyCall call)
+    {
+        if (index.ApiName(module, call) == "SQLAlchemy") return true;
+        if (index.Resolve(module, call.Func) is not ClassSymbol { Class: var cls }) return false;
+        var seen = new HashSet<ClassInfo>();
+        var pending = new Stack<ClassInfo>([cls]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (!seen.Add(current)) continue; // inheritance cycle in broken code
+            foreach (var baseExpr in current.BaseExpressions)
+            {
+                switch (index.Resolve(current.Module, baseExpr))
+                {
+                    case ExternalSymbol { LastName: "SQLAlchemy" }:
+                        return true;
+                    case ClassSymbol { Class: var parent }:
+                        pending.Push(parent);
+                        break;
+                }
+            }
+        }
+        return false;
     }
 
     private void AddVariableBase(VariableSymbol v, BaseFacts facts, List<DeclarativeFlavor> flavors)

@@ -229,6 +229,11 @@ internal sealed class ModelExtractor
             AddColumn(mapped, attr, (PyCall)value!, flavor, annotationMap);
             return;
         }
+        if (value is PyCall helperCall && api is null && ColumnFromHelper(module, helperCall) is var (helperModule, returned))
+        {
+            AddColumn(mapped, attr, returned, flavor, annotationMap, helperModule);
+            return;
+        }
         if (api is not null && s_relationshipCalls.Contains(api))
         {
             entity.AttributeNames.Add(attr.Name);
@@ -266,7 +271,19 @@ internal sealed class ModelExtractor
         return kind is MappingKind.Table or MappingKind.SingleTableChild || (kind == MappingKind.None && _classifier.Classify(cls).Flavor != DeclarativeFlavor.None);
     }
 
-    private void AddColumn(MappedClass mapped, AttrDef attr, PyCall? call, DeclarativeFlavor flavor, TypeAnnotationMap? annotationMap)
+    /// <summary>
+    /// <c>id = primary_key("Query")</c> where the project function ends in <c>return Column(...)</c>:
+    /// the column is the returned call, read in the helper's module. Only a final return is followed,
+    /// and only one level deep, so reading stays linear and never guesses through control flow.
+    /// </summary>
+    private (ModuleInfo Module, PyCall Call)? ColumnFromHelper(ModuleInfo module, PyCall call)
+    {
+        if (_index.Resolve(module, call.Func) is not FunctionSymbol { Function: var function } helper) return null;
+        if (function.Body.Count == 0 || function.Body[^1] is not PyReturn { Value: PyCall returned }) return null;
+        return _index.ApiName(helper.Module, returned) is "Column" or "mapped_column" ? (helper.Module, returned) : null;
+    }
+
+    private void AddColumn(MappedClass mapped, AttrDef attr, PyCall? call, DeclarativeFlavor flavor, TypeAnnotationMap? annotationMap, ModuleInfo? callModule = null)
     {
         var draft = _columns.Read(new ColumnSource
         {
@@ -275,6 +292,7 @@ internal sealed class ModelExtractor
             SpanNode = attr.NameNode,
             Annotation = attr.Annotation,
             Call = call,
+            CallModule = callModule,
             Flavor = flavor,
             AnnotationMap = annotationMap,
         });
