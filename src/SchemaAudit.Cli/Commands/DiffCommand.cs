@@ -64,9 +64,32 @@ internal static class DiffCommand
             Score = Score.Compute(findings.Where(f => !f.IsSuppressed)),
             Statistics = Statistics.Compute(a),
         };
-        OutputTarget.Write(output, context, writer => reporter.Write(result, writer));
+        // A score and a checklist mean nothing for a comparison: the console shows just the differences.
+        if (reporter.Format == "console")
+            OutputTarget.Write(output, context, writer => WriteDrift(writer, first, second, a, b, result.ActiveFindings.ToList()));
+        else
+            OutputTarget.Write(output, context, writer => reporter.Write(result, writer));
         return result.ActiveFindings.Any() ? ExitCodes.FindingsAtThreshold : ExitCodes.Success;
     }
+
+    private static void WriteDrift(TextWriter writer, string first, string second, Schema a, Schema b, List<Finding> drift)
+    {
+        writer.WriteLine($"schema-audit diff: {SecretRedactor.Redact(first)} ({a.Tables.Count} tables) vs {SecretRedactor.Redact(second)} ({b.Tables.Count} tables)");
+        foreach (var d in a.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            writer.WriteLine($"  {d}");
+        if (drift.Count == 0)
+        {
+            writer.WriteLine("no drift: the two views declare the same tables, columns, keys, indexes and defaults");
+            return;
+        }
+        // Each message already names the other view's place.
+        foreach (var f in drift)
+            writer.WriteLine($"  {Where(f.Span)}  {f.Message}");
+        writer.WriteLine($"{drift.Count} difference{(drift.Count == 1 ? "" : "s")}");
+    }
+
+    // A live database object has no line: its location is the redacted database address alone.
+    private static string Where(SourceSpan span) => span.Line > 0 ? $"{span.Path}:{span.Line}" : span.Path;
 
     private static Schema ReadSide(string side, string root, AuditConfig config, CliContext context, ParseResult parse) =>
         DatabaseTarget.LooksLikeDatabase(side)
