@@ -11,7 +11,7 @@ namespace SchemaAudit.Drift;
 /// <item>The current time has one name: <c>now()</c>, <c>CURRENT_TIMESTAMP</c>, <c>current_timestamp()</c>,
 /// <c>transaction_timestamp()</c> are the same default in PostgreSQL (the start of the transaction), so they are
 /// not drift. <c>clock_timestamp()</c>, <c>statement_timestamp()</c> and <c>LOCALTIMESTAMP</c> differ and stay apart.</item>
-/// <item>Booleans: <c>'t'</c>/<c>'true'</c>/<c>true</c> ≡ <c>true</c> (and likewise false).</item>
+/// <item>Booleans: <c>'t'</c>/<c>'true'</c>/<c>true</c> and SQLAlchemy's <c>sa.true()</c>/<c>expression.true()</c> ≡ <c>true</c> (and likewise false).</item>
 /// <item>A string literal holding a JSON array or object is compared as compact JSON: <c>'{ "a": 1 }'</c> ≡ <c>'{"a":1}'</c>.</item>
 /// </list>
 /// </summary>
@@ -25,6 +25,10 @@ public static partial class DefaultExpressionNormalizer
 
     [GeneratedRegex(@"^(?<literal>'(?:[^']|'')*'|-?\d+(?:\.\d+)?)::[\w .""\[\]()]+$")]
     private static partial Regex CastLiteral();
+
+    // sqlalchemy.true() / sa.sql.expression.false(): constructs that render as the boolean literal.
+    [GeneratedRegex(@"^(?:[a-z_][\w]*\.)*(?<value>true|false)\(\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex BooleanConstruct();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -56,6 +60,7 @@ public static partial class DefaultExpressionNormalizer
         var t = expression.Trim();
         if (TextWrapper().Match(t) is { Success: true } wrapped) t = wrapped.Groups["sql"].Value.Trim();
         t = FuncPrefix().Replace(t, "");
+        if (BooleanConstruct().Match(t) is { Success: true } boolean) t = boolean.Groups["value"].Value;
         t = Frontends.Live.CatalogText.WithoutOuterParentheses(t);
         if (CastLiteral().Match(t) is { Success: true } cast) t = cast.Groups["literal"].Value;
         t = Spaces().Replace(t, " ");

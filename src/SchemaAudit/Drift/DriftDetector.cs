@@ -88,6 +88,7 @@ public sealed class DriftDetector
         {
             if (!tablesB.TryGetValue(key, out var tb))
             {
+                if (_b.HistoryLacksBaseline) continue; // the baseline the history starts from may hold it
                 Report(ta.Span, null, ta.Name, null, $"Table `{ta.Name}` exists in {_nameA} but not in {_nameB}.",
                     $"Create `{ta.Name}` in a migration, or remove it from {_nameA} if it is gone.");
                 continue;
@@ -95,13 +96,16 @@ public sealed class DriftDetector
             CompareTable(ta, tb);
         }
         foreach (var (key, tb) in tablesB)
-            if (!tablesA.ContainsKey(key))
+            if (!tablesA.ContainsKey(key) && !_a.HistoryLacksBaseline)
                 Report(tb.Span, null, tb.Name, null, $"Table `{tb.Name}` exists in {_nameB} but not in {_nameA}.",
                     $"Declare `{tb.Name}` in {_nameA}, or drop it from {_nameB} if it is obsolete.");
     }
 
     private void CompareTable(Table a, Table b)
     {
+        // A table from an unseen baseline is known only by what the migrations changed: compare
+        // the columns both sides know, and nothing that would need the rest of its definition.
+        var partial = a.PredatesHistory || b.PredatesHistory;
         var columnsB = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in b.Columns) columnsB.TryAdd(c.Name, c);
         var columnsA = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -110,6 +114,7 @@ public sealed class DriftDetector
             columnsA.Add(ca.Name);
             if (!columnsB.TryGetValue(ca.Name, out var cb))
             {
+                if (partial) continue;
                 Report(ca.Span, b.Span, a.Name, ca.Name, $"Column `{a.Name}.{ca.Name}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.",
                     $"Add `{ca.Name}` to `{a.Name}` in a migration, or remove it from {_nameA}.");
                 continue;
@@ -117,9 +122,10 @@ public sealed class DriftDetector
             CompareColumn(a, ca, cb);
         }
         foreach (var cb in b.Columns)
-            if (!columnsA.Contains(cb.Name))
+            if (!columnsA.Contains(cb.Name) && !partial)
                 Report(a.Span, cb.Span, a.Name, cb.Name, $"Column `{a.Name}.{cb.Name}` exists in {_nameB}{Where(cb.Span)} but not in {_nameA}.",
                     $"Declare `{cb.Name}` in {_nameA}, or drop it in a migration.");
+        if (partial) return;
         ComparePrimaryKeys(a, b);
         CompareForeignKeys(a, b);
         CompareIndexes(a, b);

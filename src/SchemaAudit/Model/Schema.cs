@@ -24,6 +24,12 @@ public sealed class Schema
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>
+    /// Migrations view: the history starts from a schema it does not create (it alters tables it
+    /// never created), so a table missing from it may still exist.
+    /// </summary>
+    public bool HistoryLacksBaseline { get; set; }
+
     /// <summary>Live databases: true when usage statistics (index scans) were read.</summary>
     public bool HasUsageStatistics { get; set; }
 

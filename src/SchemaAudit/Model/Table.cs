@@ -32,6 +32,13 @@ public sealed class Table
     /// <summary>True for a plain <c>Table(...)</c> (e.g. a many-to-many association table) with no ORM class.</summary>
     public bool IsAssociationTable { get; set; }
 
+    /// <summary>
+    /// Migrations view: the history alters this table without ever creating it (it came from a
+    /// baseline such as <c>create_all</c> that the history does not hold), so only what the
+    /// migrations changed is known about it.
+    /// </summary>
+    public bool PredatesHistory { get; set; }
+
     public SourceSpan Span { get; set; }
 
     public Column? FindColumn(string name) =>

@@ -34,7 +34,8 @@ public sealed class AlembicFrontend : IFrontend
             modules[file.RelativePath] = module;
             revisions.Add(ReadRevision(module));
         }
-        var builder = new SqlSchemaBuilder(schema);
+        // Alembic histories often start after `metadata.create_all()` made the first tables.
+        var builder = new SqlSchemaBuilder(schema) { AllowUnseenBaseline = true };
         foreach (var revision in AlembicRevisionGraph.Order(revisions, schema.Diagnostics))
         {
             var module = modules[revision.Path];

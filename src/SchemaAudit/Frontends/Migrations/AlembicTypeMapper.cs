@@ -12,7 +12,8 @@ internal static class AlembicTypeMapper
         var call = expr as PyCall;
         var name = PyArgs.CallName(call?.Func ?? expr) ?? "";
         var args = call is null ? null : new PyArgs(call);
-        var timezone = PyArgs.Bool(args?.Keyword("timezone")) == true;
+        // DateTime(True) and TIMESTAMP(True) pass `timezone` positionally.
+        var timezone = PyArgs.Bool(name is "DateTime" or "TIMESTAMP" or "DATETIME" or "Time" or "TIME" ? args?.Get("timezone", 0) : args?.Keyword("timezone")) == true;
         var length = args?.Get("length", 0) is PyNumber n && int.TryParse(n.Text, System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : (int?)null;
         var type = new SqlTypeRef { Text = module.TextOf(expr), BaseName = name.ToLowerInvariant() };
         (type.Logical, type.Length) = name switch

@@ -60,11 +60,31 @@ internal sealed class SqlSchemaBuilder
 
     private void Warn(SourceSpan span, string message) => _schema.Diagnostics.Add(new Diagnostic(span, message, DiagnosticSeverity.Warning));
 
+    /// <summary>
+    /// Set for histories that may start from a schema made outside them (Alembic after
+    /// <c>create_all</c>): a table altered before any creation is taken as part of that baseline.
+    /// </summary>
+    public bool AllowUnseenBaseline { get; init; }
+
     private Table? FindTable(SqlName name, SourceSpan span, string what)
     {
         if (_tables.TryGetValue(name.Name, out var table)) return table;
+        if (AllowUnseenBaseline) return BaselineTable(name, span);
         Warn(span, $"{what}: table `{name}` does not exist at this point");
         return null;
+    }
+
+    // Said once per table, not once per statement: the cause is the missing baseline, not each ALTER.
+    private Table BaselineTable(SqlName name, SourceSpan span)
+    {
+        var table = new Table { Name = name.Name, SchemaName = name.Schema, Span = span, PredatesHistory = true };
+        _tables[name.Name] = table;
+        _schema.Tables.Add(table);
+        _schema.HistoryLacksBaseline = true;
+        _schema.Diagnostics.Add(new Diagnostic(span,
+            $"table `{name}` is changed before any migration creates it: the history starts from an existing schema, so only what the migrations change is known about it",
+            DiagnosticSeverity.Info));
+        return table;
     }
 
     // ----- tables and columns -----
@@ -185,7 +205,7 @@ internal sealed class SqlSchemaBuilder
         {
             if (table.FindColumn(columnName) is not { } column)
             {
-                Warn(span, $"primary key of `{table.Name}` names column `{columnName}`, which does not exist");
+                if (!table.PredatesHistory) Warn(span, $"primary key of `{table.Name}` names column `{columnName}`, which does not exist");
                 continue;
             }
             column.IsPrimaryKey = true;
@@ -196,7 +216,7 @@ internal sealed class SqlSchemaBuilder
     private void AddConstraint(Table table, TableConstraintDef constraint)
     {
         foreach (var name in constraint.Columns)
-            if (table.FindColumn(name) is null)
+            if (table.FindColumn(name) is null && !table.PredatesHistory)
                 Warn(constraint.Span, $"constraint on `{table.Name}` names column `{name}`, which does not exist");
         switch (constraint.Kind)
         {
@@ -248,7 +268,7 @@ internal sealed class SqlSchemaBuilder
             index.IsExpression.Add(element.IsExpression);
             if (element.OperatorClass is not null) index.OperatorClasses[element.Text] = element.OperatorClass;
             if (element.Collation is not null) index.Collations[element.Text] = element.Collation;
-            if (!element.IsExpression && table.FindColumn(element.Text) is null)
+            if (!element.IsExpression && table.FindColumn(element.Text) is null && !table.PredatesHistory)
                 Warn(statement.Span, $"index `{statement.Name}` names column `{table.Name}.{element.Text}`, which does not exist");
         }
         table.Indexes.Add(index);
@@ -318,7 +338,7 @@ internal sealed class SqlSchemaBuilder
     private Column? FindColumn(Table table, string name, SourceSpan span)
     {
         var column = table.FindColumn(name);
-        if (column is null) Warn(span, $"column `{table.Name}.{name}` does not exist at this point");
+        if (column is null && !table.PredatesHistory) Warn(span, $"column `{table.Name}.{name}` does not exist at this point");
         return column;
     }
 
@@ -392,7 +412,7 @@ internal sealed class SqlSchemaBuilder
             removed += table.Checks.RemoveAll(c => c.Name is not null && Match(c.Name, ""));
         if (kind is TableConstraintKind.Index or TableConstraintKind.Unique)
             removed += table.Indexes.RemoveAll(i => Match(i.Name, ImplicitIndexName(table, i)));
-        if (removed == 0) Warn(action.Span, $"constraint `{name}` does not exist on `{table.Name}` at this point");
+        if (removed == 0 && !table.PredatesHistory) Warn(action.Span, $"constraint `{name}` does not exist on `{table.Name}` at this point");
     }
 
     private static string ImplicitIndexName(Table table, Index index) => $"{table.Name}_{string.Join('_', index.Columns)}_idx";
@@ -412,7 +432,7 @@ internal sealed class SqlSchemaBuilder
         if (table.UniqueConstraints.Find(u => Match(u.Name)) is { } unique) { unique.Name = action.NewName; return; }
         if (table.ForeignKeys.Find(f => Match(f.Name)) is { } fk) { fk.Name = action.NewName; return; }
         if (table.Checks.Find(c => Match(c.Name)) is { } check) { check.Name = action.NewName; return; }
-        Warn(action.Span, $"constraint `{action.OldName}` does not exist on `{table.Name}` at this point");
+        if (!table.PredatesHistory) Warn(action.Span, $"constraint `{action.OldName}` does not exist on `{table.Name}` at this point");
     }
 
     /// <summary>Column names are immutable in the model: a renamed column is a copy that keeps its creation span.</summary>
@@ -500,7 +520,8 @@ internal sealed class SqlSchemaBuilder
                 DropKind.Trigger => _triggers.RemoveAll(t => string.Equals(t.Statement.Name, name.Name, StringComparison.OrdinalIgnoreCase)) > 0,
                 _ => true,
             };
-            if (!found && !statement.IfExists)
+            // A baseline's tables and indexes may be dropped without the history ever creating them.
+            if (!found && !statement.IfExists && !(AllowUnseenBaseline && statement.Kind is DropKind.Table or DropKind.Index))
                 Warn(statement.Span, $"DROP {statement.Kind.ToString().ToUpperInvariant()}: `{name}` does not exist at this point");
         }
     }
