@@ -69,6 +69,25 @@ internal sealed class ModelLinker(ProjectIndex index, ModelRegistry registry, Ex
         fk.TargetColumns.Add(column);
     }
 
+    /// <summary>
+    /// A relationship target written as text is looked up in SQLAlchemy's class registry, which
+    /// holds mapped classes only: a same-named Pydantic schema in the module does not shadow it.
+    /// </summary>
+    private MappedClass? MappedByRegistryName(string text)
+    {
+        var simple = text.Trim();
+        simple = simple[(simple.LastIndexOf('.') + 1)..];
+        if (simple.Length == 0) return null;
+        MappedClass? found = null;
+        foreach (var candidate in index.ClassesNamed(simple))
+        {
+            if (registry.MappedOf(candidate) is not { } mapped) continue;
+            if (found is not null) return null; // two mapped classes share the name: SQLAlchemy would refuse too
+            found = mapped;
+        }
+        return found;
+    }
+
     public void LinkRelationships(IReadOnlyList<RelationshipDraft> drafts)
     {
         foreach (var draft in drafts)
@@ -77,6 +96,8 @@ internal sealed class ModelLinker(ProjectIndex index, ModelRegistry registry, Ex
             var targetClass = draft.TargetExpression is { } expr ? index.ResolveClass(draft.Module, expr)
                 : draft.TargetText is { } text ? index.ResolveClassText(draft.Module, text) : null;
             var target = registry.MappedOf(targetClass);
+            if (target is null && (draft.TargetExpression is PyString ? PyExpressions.AsString(draft.TargetExpression) : draft.TargetExpression is null ? draft.TargetText : null) is { } registryName)
+                target = MappedByRegistryName(registryName);
             if (target is not null)
             {
                 rel.TargetEntity = target.Class.Name;
