@@ -27,6 +27,7 @@ public sealed class RelationshipRegistryTests
         from sqlalchemy import Column, ForeignKey, Integer
         from sqlalchemy.orm import relationship
         from app.base import Base
+        from app.documents import Document
 
         class Template(Base):
             __tablename__ = "template"
@@ -34,6 +35,12 @@ public sealed class RelationshipRegistryTests
             document_id = Column(Integer, ForeignKey("document.id"))
             document = relationship("Document")
             missing = relationship("Nowhere")
+
+        class Link(Base):
+            __tablename__ = "link"
+            id = Column(Integer, primary_key=True)
+            # Runs before the Pydantic `Document` below rebinds the name: this is the mapped class.
+            document_id = Column(Integer, ForeignKey(Document.id))
 
         class Document(BaseModel):
             id: int
@@ -48,5 +55,7 @@ public sealed class RelationshipRegistryTests
         var missing = schema.Relationships.Single(r => r.Attribute == "missing");
         Assert.Null(missing.TargetTable);
         Assert.Single(schema.Diagnostics, d => d.Message.Contains("not a mapped class", StringComparison.Ordinal));
+        var link = schema.Tables.Single(t => t.Name == "link").ForeignKeys.Single();
+        Assert.Equal(("document", "id"), (link.TargetTable, link.TargetColumns.Single()));
     }
 }

@@ -20,7 +20,9 @@ public sealed class AlembicFrontend : IFrontend
     /// <summary>Content sniff shared with other front-ends that must not read these files as models.</summary>
     public static bool IsAlembicMigration(string text) =>
         text.Contains("from alembic import op", StringComparison.Ordinal)
-        || (text.Contains("alembic", StringComparison.Ordinal) && text.Contains("op.create_table(", StringComparison.Ordinal));
+        || (text.Contains("alembic", StringComparison.Ordinal) && text.Contains("op.create_table(", StringComparison.Ordinal))
+        // Plugin histories run by the application hand `op` in: `def upgrade(op=None)`, no alembic import.
+        || (text.Contains("def upgrade(op", StringComparison.Ordinal) && text.Contains("down_revision", StringComparison.Ordinal));
 
     public void Extract(IReadOnlyList<SourceFile> files, Schema schema)
     {
@@ -36,7 +38,7 @@ public sealed class AlembicFrontend : IFrontend
         }
         // Alembic histories often start after `metadata.create_all()` made the first tables.
         var builder = new SqlSchemaBuilder(schema) { AllowUnseenBaseline = true };
-        foreach (var revision in AlembicRevisionGraph.Order(revisions, schema.Diagnostics))
+        foreach (var revision in AlembicHistories.Split(revisions).SelectMany(history => AlembicRevisionGraph.Order(history, schema.Diagnostics)))
         {
             var module = modules[revision.Path];
             if (module.Source.Contains("postgresql", StringComparison.Ordinal)) builder.Vote("postgresql");

@@ -223,6 +223,14 @@ internal sealed class ModelExtractor
             value = innerColumn;
             api = _index.ApiName(module, innerColumn);
         }
+        // column_property(Column(...), Parent.col) maps a new column (joined inheritance sharing a name);
+        // column_property(select(...)) stays a read-only SQL expression.
+        else if (api == "column_property" && value is PyCall propertyCall && propertyCall.PositionalAt(0) is PyCall propertyColumn
+            && _index.ApiName(module, propertyColumn) is "Column" or "mapped_column")
+        {
+            value = propertyColumn;
+            api = _index.ApiName(module, propertyColumn);
+        }
 
         if (api is "Column" or "mapped_column" || (api == "Field" && flavor == DeclarativeFlavor.SqlModel))
         {

@@ -43,6 +43,10 @@ internal sealed class ModelLinker(ProjectIndex index, ModelRegistry registry, Ex
             if (symbol is MemberSymbol { Owner: var owner, Name: var attr })
             {
                 var target = owner is MemberSymbol { Name: "c" or "columns", Owner: var tableRef } ? registry.BuilderOf(tableRef) : registry.BuilderOf(owner);
+                // The name was bound to a mapped class when the line ran; a same-named unmapped class
+                // defined further down the module (a Pydantic schema) rebinds it only afterwards.
+                if (target is null && owner is ClassSymbol { Class: var unmapped } && registry.MappedOf(unmapped) is null)
+                    target = MappedByRegistryName(unmapped.Name)?.Table;
                 if (target is not null)
                 {
                     fk.TargetTable = target.Table.QualifiedName;
