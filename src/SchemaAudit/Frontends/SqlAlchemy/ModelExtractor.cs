@@ -77,6 +77,7 @@ internal sealed class ModelExtractor
         linker.LinkForeignKeys();
         linker.LinkRelationships(_relationships);
         linker.MarkAssociationTables();
+        SearchableIndexes.Add(_index.Modules, _registry.Tables);
 
         foreach (var table in _registry.Tables)
         {
