@@ -55,6 +55,15 @@ public sealed class AlembicHistoriesTests
     }
 
     [Fact]
+    public void The_revision_template_is_a_migration_even_without_imports_and_a_docstring_example_is_not()
+    {
+        const string EmptyFirstRevision = "\"\"\"Initial revision\"\"\"\nrevision = \"r0\"\ndown_revision = None\n\n\ndef upgrade():\n    pass\n";
+        Assert.True(AlembicFrontend.IsAlembicMigration(EmptyFirstRevision));
+        const string Helper = "def sync_trigger(conn, table):\n    \"\"\"Use it in a migration:\n\n        from alembic import op\n\n        def upgrade():\n            op.create_table('x')\n    \"\"\"\n";
+        Assert.False(AlembicFrontend.IsAlembicMigration(Helper));
+    }
+
+    [Fact]
     public void A_down_revision_in_another_directory_joins_the_histories()
     {
         var schema = Replay(

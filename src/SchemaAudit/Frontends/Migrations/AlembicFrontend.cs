@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SchemaAudit.Discovery;
 using SchemaAudit.Frontends.Python;
 using SchemaAudit.Frontends.Sql;
@@ -9,7 +10,7 @@ namespace SchemaAudit.Frontends.Migrations;
 /// Alembic migrations: every <c>upgrade()</c>, replayed in <c>down_revision</c> order into the
 /// "migrations" view. The Python is parsed, never run.
 /// </summary>
-public sealed class AlembicFrontend : IFrontend
+public sealed partial class AlembicFrontend : IFrontend
 {
     public string Name => "alembic";
 
@@ -18,11 +19,25 @@ public sealed class AlembicFrontend : IFrontend
     public bool Accepts(SourceFile file) => file.Extension == ".py" && IsAlembicMigration(file.Text);
 
     /// <summary>Content sniff shared with other front-ends that must not read these files as models.</summary>
+    /// Statements are matched at the start of a line, so a docstring that shows a migration is not one.
     public static bool IsAlembicMigration(string text) =>
-        text.Contains("from alembic import op", StringComparison.Ordinal)
-        || (text.Contains("alembic", StringComparison.Ordinal) && text.Contains("op.create_table(", StringComparison.Ordinal))
-        // Plugin histories run by the application hand `op` in: `def upgrade(op=None)`, no alembic import.
-        || (text.Contains("def upgrade(op", StringComparison.Ordinal) && text.Contains("down_revision", StringComparison.Ordinal));
+        AlembicImport().IsMatch(text)
+        || (text.Contains("alembic", StringComparison.Ordinal) && text.Contains("op.create_table(", StringComparison.Ordinal) && !AnyIndentedAlembicImport().IsMatch(text))
+        // The revision template itself: an empty first revision has no import at all, and plugin
+        // histories run by the application receive `op` as a parameter (`def upgrade(op=None)`).
+        || (DownRevision().IsMatch(text) && UpgradeFunction().IsMatch(text));
+
+    [GeneratedRegex(@"^from alembic import (?:[\w, ]*\b)?op\b", RegexOptions.Multiline)]
+    private static partial Regex AlembicImport();
+
+    [GeneratedRegex(@"^[ \t]+from alembic import", RegexOptions.Multiline)]
+    private static partial Regex AnyIndentedAlembicImport();
+
+    [GeneratedRegex(@"^down_revision\s*(?::[^=\n]*)?=", RegexOptions.Multiline)]
+    private static partial Regex DownRevision();
+
+    [GeneratedRegex(@"^def upgrade\(", RegexOptions.Multiline)]
+    private static partial Regex UpgradeFunction();
 
     public void Extract(IReadOnlyList<SourceFile> files, Schema schema)
     {
