@@ -64,6 +64,18 @@ public sealed class AlembicHistoriesTests
     }
 
     [Fact]
+    public void Branches_joined_by_a_merge_revision_are_not_reported()
+    {
+        var schema = Replay(
+            File("v/1.py", Migration("base", null, "op.create_table(\"t\", sa.Column(\"a\", sa.Integer()))")),
+            File("v/2.py", Migration("left", "base", "op.add_column(\"t\", sa.Column(\"l\", sa.Integer()))")),
+            File("v/3.py", Migration("right", "base", "op.add_column(\"t\", sa.Column(\"r\", sa.Integer()))")),
+            File("v/4.py", Migration("merge", null, "pass").Replace("down_revision = None", "down_revision = (\"left\", \"right\")", StringComparison.Ordinal)));
+        Assert.Empty(schema.Diagnostics);
+        Assert.Equal(["a", "l", "r"], schema.FindTable("t")!.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
     public void A_down_revision_in_another_directory_joins_the_histories()
     {
         var schema = Replay(

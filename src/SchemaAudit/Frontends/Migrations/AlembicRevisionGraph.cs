@@ -7,8 +7,8 @@ internal sealed record AlembicRevision(string Path, string? Revision, IReadOnlyL
 
 /// <summary>
 /// Orders Alembic revisions by their <c>down_revision</c> chain (a topological order; ties by
-/// path, so the result is deterministic). Branches, several heads, unknown parents and cycles
-/// are reported; every file is still replayed exactly once.
+/// path, so the result is deterministic). Several heads (and the branch points behind them),
+/// unknown parents and cycles are reported; branches joined by a merge revision are not; every file is still replayed exactly once.
 /// </summary>
 internal static class AlembicRevisionGraph
 {
@@ -37,10 +37,12 @@ internal static class AlembicRevisionGraph
             }
             pendingParents[revision.Revision!] = known;
         }
-        foreach (var (id, list) in children)
-            if (list.Count > 1)
-                diagnostics.Add(new Diagnostic(byId[id].Span, $"migration history branches at `{id}`: {string.Join(", ", list.Order(StringComparer.Ordinal).Select(c => $"`{c}`"))} all follow it", DiagnosticSeverity.Warning));
         var heads = children.Where(c => c.Value.Count == 0).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        // Branches a merge revision joins again are ordinary team work; only unmerged ones matter.
+        if (heads.Count > 1)
+            foreach (var (id, list) in children)
+                if (list.Count > 1)
+                    diagnostics.Add(new Diagnostic(byId[id].Span, $"migration history branches at `{id}`: {string.Join(", ", list.Order(StringComparer.Ordinal).Select(c => $"`{c}`"))} all follow it", DiagnosticSeverity.Warning));
         if (heads.Count > 1)
             diagnostics.Add(new Diagnostic(byId[heads[0]].Span, $"migration history has {heads.Count} heads: {string.Join(", ", heads.Select(h => $"`{h}`"))}", DiagnosticSeverity.Warning));
 
