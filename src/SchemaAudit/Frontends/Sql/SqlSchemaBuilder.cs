@@ -16,6 +16,7 @@ internal sealed class SqlSchemaBuilder
     private readonly Dictionary<string, int> _dialectVotes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _triggerFunctions = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PendingTrigger> _triggers = [];
+    private readonly List<Table> _baselineTables = [];
 
     public SqlSchemaBuilder(Schema schema)
     {
@@ -74,17 +75,27 @@ internal sealed class SqlSchemaBuilder
         return null;
     }
 
-    // Said once per table, not once per statement: the cause is the missing baseline, not each ALTER.
     private Table BaselineTable(SqlName name, SourceSpan span)
     {
         var table = new Table { Name = name.Name, SchemaName = name.Schema, Span = span, PredatesHistory = true };
         _tables[name.Name] = table;
         _schema.Tables.Add(table);
         _schema.HistoryLacksBaseline = true;
-        _schema.Diagnostics.Add(new Diagnostic(span,
-            $"table `{name}` is changed before any migration creates it: the history starts from an existing schema, so only what the migrations change is known about it",
-            DiagnosticSeverity.Info));
+        _baselineTables.Add(table);
         return table;
+    }
+
+    // Said once for the history, not once per statement or table: the cause is the one missing baseline.
+    private void NoteBaseline()
+    {
+        if (_baselineTables.Count == 0) return;
+        const int Shown = 5;
+        var names = string.Join(", ", _baselineTables.Take(Shown).Select(t => $"`{t.Name}`")) + (_baselineTables.Count > Shown ? $" and {_baselineTables.Count - Shown} more" : "");
+        _schema.Diagnostics.Add(new Diagnostic(_baselineTables[0].Span,
+            _baselineTables.Count == 1
+                ? $"the migration history starts from an existing schema: {names} is changed before any migration creates it, so only what the migrations change is known about it"
+                : $"the migration history starts from an existing schema: {names} are changed before any migration creates them, so only what the migrations change is known about them",
+            DiagnosticSeverity.Info));
     }
 
     // ----- tables and columns -----
@@ -567,6 +578,7 @@ internal sealed class SqlSchemaBuilder
     /// <summary>Resolves what needs the whole history: trigger hooks, implicit FK targets, late enum types, the dialect.</summary>
     public void Finish()
     {
+        NoteBaseline();
         foreach (var pending in _triggers)
         {
             var trigger = pending.Statement;
