@@ -79,6 +79,26 @@ public sealed class AlembicBaselineTests
     }
 
     [Fact]
+    public void Mysql_names_of_unnamed_foreign_keys_can_be_dropped()
+    {
+        var schema = new Schema { SourceKind = SchemaSourceKind.Migrations };
+        new AlembicFrontend().Extract([
+            File("versions/1.py", Migration("r1", null, """
+                op.create_table("teams", sa.Column("id", sa.Integer(), primary_key=True))
+                op.create_table("awards", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("team_id", sa.Integer(), sa.ForeignKey("teams.id")), sa.Column("owner_id", sa.Integer(), sa.ForeignKey("teams.id")))
+                """)),
+            File("versions/2.py", Migration("r2", "r1", """
+                op.drop_constraint("awards_ibfk_2", "awards", type_="foreignkey")
+                op.create_foreign_key(None, "awards", "teams", ["owner_id"], ["id"], ondelete="CASCADE")
+                """)),
+        ], schema);
+        Assert.Empty(schema.Diagnostics);
+        var keys = schema.FindTable("awards")!.ForeignKeys;
+        Assert.Equal(["team_id", "owner_id"], keys.Select(k => k.Columns.Single()));
+        Assert.Equal(ReferentialAction.Cascade, keys[1].OnDelete);
+    }
+
+    [Fact]
     public void Plain_sql_scripts_still_warn_about_a_missing_table()
     {
         var schema = new Schema { SourceKind = SchemaSourceKind.Migrations };

@@ -418,7 +418,19 @@ internal sealed class SqlSchemaBuilder
         if (kind is null or TableConstraintKind.Unique or TableConstraintKind.Index)
             removed += table.UniqueConstraints.RemoveAll(u => Match(u.Name, $"{table.Name}_{string.Join('_', u.Columns)}_key"));
         if (kind is null or TableConstraintKind.ForeignKey)
-            removed += table.ForeignKeys.RemoveAll(f => Match(f.Name, $"{table.Name}_{string.Join('_', f.Columns)}_fkey"));
+        {
+            // MySQL numbers unnamed foreign keys in creation order: `awards_ibfk_1`, `awards_ibfk_2`.
+            var unnamedSeen = 0;
+            foreach (var foreignKey in table.ForeignKeys.ToList())
+            {
+                var mySqlName = foreignKey.Name is null ? $"{table.Name}_ibfk_{++unnamedSeen}" : null;
+                if (Match(foreignKey.Name, $"{table.Name}_{string.Join('_', foreignKey.Columns)}_fkey") || string.Equals(mySqlName, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    table.ForeignKeys.Remove(foreignKey);
+                    removed++;
+                }
+            }
+        }
         if (kind is null or TableConstraintKind.Check)
             removed += table.Checks.RemoveAll(c => c.Name is not null && Match(c.Name, ""));
         if (kind is TableConstraintKind.Index or TableConstraintKind.Unique)
