@@ -6,35 +6,36 @@ namespace SchemaAudit.Analysis;
 /// One finding per root cause: when a rule with a <see cref="ConventionPolicy"/> fires in enough places across
 /// enough tables, its findings become one project-level finding at the first place, naming every other place
 /// (<see cref="Finding.RelatedSpans"/>), the tables reached and the count. Suppressed findings and findings that
-/// stand apart are kept as they are. Linear in the number of findings.
+/// stand apart are kept as they are. Findings of one rule at different severities are different habits (a nullable
+/// timestamp with a default is not one without), so each severity collapses on its own. Linear in the number of findings.
 /// </summary>
 public static class ConventionCollapse
 {
     public static List<Finding> Apply(List<Finding> findings, IReadOnlyDictionary<string, ConventionPolicy> policies)
     {
         if (policies.Count == 0) return findings;
-        var candidates = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
+        var candidates = new Dictionary<(string RuleId, Severity Severity), List<Finding>>();
         foreach (var f in findings)
         {
             if (f.IsSuppressed || !policies.TryGetValue(f.RuleId, out var policy)) continue;
             if (policy.StandsApart?.Invoke(f) == true) continue;
-            if (!candidates.TryGetValue(f.RuleId, out var list)) candidates[f.RuleId] = list = [];
+            if (!candidates.TryGetValue((f.RuleId, f.Severity), out var list)) candidates[(f.RuleId, f.Severity)] = list = [];
             list.Add(f);
         }
 
-        var collapsed = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        var collapsed = new Dictionary<(string RuleId, Severity Severity), Finding>();
         var merged = new HashSet<Finding>(ReferenceEqualityComparer.Instance);
-        foreach (var (ruleId, list) in candidates)
+        foreach (var (key, list) in candidates)
         {
-            var policy = policies[ruleId];
+            var policy = policies[key.RuleId];
             var tables = TablesOf(list);
             var occurrences = list.Sum(f => f.Occurrences);
             if (occurrences < policy.MinOccurrences || tables.Count < policy.MinTables) continue;
             list.Sort(AuditEngine.CompareFindings);
             var first = list[0];
-            collapsed[ruleId] = first with
+            collapsed[key] = first with
             {
-                Severity = policy.Severity ?? list.Min(f => f.Severity),
+                Severity = policy.Severity ?? key.Severity,
                 Message = policy.Message(occurrences, tables.Count),
                 Recommendation = policy.Recommendation,
                 Table = null,
@@ -51,7 +52,7 @@ public static class ConventionCollapse
         foreach (var f in findings)
         {
             if (!merged.Contains(f)) result.Add(f);
-            else if (collapsed.Remove(f.RuleId, out var one)) result.Add(one);
+            else if (collapsed.Remove((f.RuleId, f.Severity), out var one)) result.Add(one);
         }
         return result;
     }

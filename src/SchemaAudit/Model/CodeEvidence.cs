@@ -33,6 +33,20 @@ public sealed class CodeEvidence
     public Dictionary<string, SourceSpan> TimestampWrites { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// Custom column types that convert every value to UTC on the way in (a SQLAlchemy <c>TypeDecorator</c> whose
+    /// <c>process_bind_param</c> calls <c>astimezone(timezone.utc)</c>): a naive column of such a type holds UTC by construction.
+    /// </summary>
+    public HashSet<string> UtcNormalizingTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when code sets this column (by its name or its ORM attribute's) to the current time somewhere.</summary>
+    public bool WritesTimestamp(string columnName, string? attributeName)
+    {
+        if (TimestampWrites.ContainsKey(columnName) || (attributeName is not null && TimestampWrites.ContainsKey(attributeName))) return true;
+        var camel = ToCamel(columnName);
+        return camel != columnName && TimestampWrites.ContainsKey(camel);
+    }
+
+    /// <summary>
     /// Where code deletes rows of this table, by table name, by its entity's class name, or through a variable
     /// named after either; with <paramref name="bulkOnly"/>, only deletes that bypass ORM cascades.
     /// </summary>

@@ -55,7 +55,21 @@ public sealed class CodeEvidenceScannerTests
 
         Assert.Empty(evidence.OrmDeletes);
         Assert.Empty(evidence.BulkDeletes);
+        Assert.Empty(evidence.TimestampWrites); // a trigger is a per-table hook, read by the SQL front-end
+    }
+
+    [Fact]
+    public void Other_languages_update_code_and_application_sql_record_timestamp_writes()
+    {
+        var evidence = CodeEvidenceScanner.Scan([
+            File("crates/db/src/post.rs", ".set((post::removed.eq(removed), post::updated_at.eq(Utc::now())))\n"),
+            File("internal/store/user.go", "u.ModifiedAt = time.Now()\n"),
+            File("queries/touch.sql", "UPDATE notes SET body = $1, edited_at = now() WHERE id = $2;\n"),
+        ]);
+
         Assert.True(evidence.TimestampWrites.ContainsKey("updated_at"));
+        Assert.True(evidence.TimestampWrites.ContainsKey("ModifiedAt"));
+        Assert.True(evidence.TimestampWrites.ContainsKey("edited_at"));
     }
 
     [Fact]

@@ -48,9 +48,25 @@ public static partial class CodeEvidenceScanner
     [GeneratedRegex(@"([A-Za-z_$][\w$]*)\s*:\s*(?:new\s+Date\(|Date\.now\(|sql`\s*(?:now\(\)|current_timestamp)|dayjs\(\)|DateTime\.now)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ObjectTimestampKey();
 
-    // UPDATE t SET updated_at = now(), NEW.updated_at := CURRENT_TIMESTAMP
-    [GeneratedRegex(@"(?:\bSET\s+|,\s*|\bNEW\.)[""`]?(\w+)[""`]?\s*:?=\s*(?:now\(\)|current_timestamp|clock_timestamp\(\)|statement_timestamp\(\)|transaction_timestamp\(\)|localtimestamp|datetime\('now'\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // UPDATE t SET updated_at = now(), other = 1, edited_at = CURRENT_TIMESTAMP (application queries; a trigger's
+    // `NEW.updated_at := now()` is a per-table hook the SQL front-end records itself)
+    [GeneratedRegex(@"(?:\bSET\s+|,\s*)[""`]?(\w+)[""`]?\s*:?=\s*(?:now\(\)|current_timestamp|clock_timestamp\(\)|statement_timestamp\(\)|transaction_timestamp\(\)|localtimestamp|datetime\('now'\))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SqlTimestampWrite();
+
+    // Other languages' update code (Rust/diesel, Go, Java, Ruby, C#, PHP, Elixir): a timestamp-like field or column set
+    // to the current time: `post::updated_at.eq(Utc::now())`, `row.UpdatedAt = time.Now()`, `updated_at: Some(naive_now())`.
+    [GeneratedRegex(@"\b(\w*(?:updat|modif|edited|changed)\w*)(?:\.eq\(|\s*:?=\s*|\s*:\s*|\s*=>\s*)(?:Some\(|&)*[\w:.]*?(?:now|Now|utc_now|naive_now|NOW|utcnow)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OtherTimestampWrite();
+
+    // class NaiveDateTime(TypeDecorator): ... astimezone(timezone.utc) ...
+    [GeneratedRegex(@"^class\s+(\w+)\s*\([^)]*TypeDecorator[^)]*\)\s*:", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex TypeDecoratorClass();
+
+    [GeneratedRegex(@"astimezone\(\s*(?:datetime\.)?(?:timezone\.utc|UTC|utc|pytz\.utc|tz\.UTC|ZoneInfo\(\s*[""']UTC)", RegexOptions.CultureInvariant)]
+    private static partial Regex ConvertsToUtc();
+
+    [GeneratedRegex(@"^\S", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex TopLevelStatement();
 
     private const int MaxObjectLength = 2000;
 
@@ -71,6 +87,9 @@ public static partial class CodeEvidenceScanner
                 case ".sql":
                     ScanSql(file, evidence);
                     break;
+                case ".rs" or ".go" or ".java" or ".kt" or ".rb" or ".cs" or ".php" or ".ex" or ".exs" or ".scala":
+                    ScanOther(file, evidence);
+                    break;
             }
         }
         return evidence;
@@ -80,6 +99,7 @@ public static partial class CodeEvidenceScanner
     {
         var lines = new LineStarts(file.Text);
         ScanDeletes(file, lines, evidence, python: true);
+        if (file.Text.Contains("TypeDecorator", StringComparison.Ordinal)) ScanTypeDecorators(file, evidence);
         foreach (Match m in PythonNullWrite().Matches(file.Text))
             Add(evidence.NullWrites, m.Groups[1].Value, file, lines, m.Index);
         foreach (Match call in PythonUpdateCall().Matches(file.Text))
@@ -87,6 +107,26 @@ public static partial class CodeEvidenceScanner
                 Add(evidence.NullWrites, m.Groups[1].Value, file, lines, call.Groups[1].Index + m.Index);
         foreach (Match m in PythonTimestampWrite().Matches(file.Text))
             Add(evidence.TimestampWrites, m.Groups[1].Value, file, lines, m.Index);
+    }
+
+    private static void ScanOther(SourceFile file, CodeEvidence evidence)
+    {
+        var lines = new LineStarts(file.Text);
+        foreach (Match m in OtherTimestampWrite().Matches(file.Text))
+            Add(evidence.TimestampWrites, m.Groups[1].Value, file, lines, m.Index);
+    }
+
+    // A TypeDecorator's body runs to the next top-level statement.
+    private static void ScanTypeDecorators(SourceFile file, CodeEvidence evidence)
+    {
+        foreach (Match m in TypeDecoratorClass().Matches(file.Text))
+        {
+            var bodyStart = m.Index + m.Length;
+            var next = TopLevelStatement().Match(file.Text, Math.Min(file.Text.Length, bodyStart + 1));
+            var bodyEnd = next.Success ? next.Index : file.Text.Length;
+            if (ConvertsToUtc().Match(file.Text[bodyStart..bodyEnd]).Success)
+                evidence.UtcNormalizingTypes.Add(m.Groups[1].Value);
+        }
     }
 
     private static void ScanScript(SourceFile file, CodeEvidence evidence)
@@ -116,8 +156,9 @@ public static partial class CodeEvidenceScanner
         if (!IsMigration(file.RelativePath))
             foreach (Match m in SqlDelete().Matches(file.Text))
                 Add(evidence.BulkDeletes, m.Groups[1].Value, file, lines, m.Index);
-        foreach (Match m in SqlTimestampWrite().Matches(file.Text))
-            Add(evidence.TimestampWrites, m.Groups[1].Value, file, lines, m.Index);
+        if (!IsMigration(file.RelativePath))
+            foreach (Match m in SqlTimestampWrite().Matches(file.Text))
+                Add(evidence.TimestampWrites, m.Groups[1].Value, file, lines, m.Index);
     }
 
     // In Python, `session.delete(obj)` deletes one object through the ORM (cascades run) while `delete(Model)` and
