@@ -56,16 +56,17 @@ public static class CorpusReport
 
     private static void WriteProjects(TextWriter output, IReadOnlyList<ProjectResult> results)
     {
-        output.WriteLine("| project | kind | tables | warning+ (critical) | per table | score | grade | reviewer | judged warning+ | real / noise / wrong | precision | unlabelled warning+ | stale labels |");
-        output.WriteLine("|---|---|---:|---:|---:|---:|---|---|---:|---|---:|---:|---:|");
+        output.WriteLine("| project | kind | tables | warning+ (critical) | per table | score | grade | reviewer | judged warning+ | real / noise / wrong | precision | est. precision (coverage) | unlabelled warning+ | stale labels |");
+        output.WriteLine("|---|---|---:|---:|---:|---:|---|---|---:|---|---:|---:|---:|---:|");
         int tables = 0, warningOrAbove = 0, critical = 0, unlabelled = 0;
+        double estimatedReal = 0, estimatedOver = 0;
         var judged = VerdictCounts.None;
         foreach (var result in results)
         {
             var p = result.Project;
             if (result.Outcome is not { } outcome || result.Tally is not { } tally)
             {
-                output.WriteLine($"| {p.Name} | {p.Kind} | skipped | | | | | {p.ReviewerGrade} | | | | | |");
+                output.WriteLine($"| {p.Name} | {p.Kind} | skipped | | | | | {p.ReviewerGrade} | | | | | | |");
                 continue;
             }
             tables += outcome.Tables;
@@ -73,16 +74,23 @@ public static class CorpusReport
             critical += tally.Critical;
             unlabelled += tally.UnlabelledWarningOrAbove;
             judged = judged.Plus(tally.JudgedWarningOrAbove);
+            if (tally.EstimatedPrecision is { } projectEstimate && tally.EstimateCoverage is { } coverage)
+            {
+                // The corpus-wide estimate weighs each project by the warning+ findings its estimate covers.
+                estimatedReal += projectEstimate * coverage * tally.WarningOrAbove;
+                estimatedOver += coverage * tally.WarningOrAbove;
+            }
             var distance = Grades.Distance(outcome.Grade, p.ReviewerGrade);
             var gradeNote = distance switch { null => "", 0 => " (same)", 1 => " (1 letter off)", _ => $" ({distance} letters off)" };
             output.WriteLine(string.Create(Invariant,
                 $"| {p.Name} | {p.Kind} | {outcome.Tables} | {tally.WarningOrAbove} ({tally.Critical}) | {PerTable(tally.WarningOrAbove, outcome.Tables)} "
                 + $"| {(outcome.Score is { } score ? score.ToString(Invariant) : "–")} | {outcome.Grade} | {p.ReviewerGrade}{gradeNote} "
                 + $"| {tally.JudgedWarningOrAbove.Judged} | {Counts(tally.JudgedWarningOrAbove)} | {Percent(tally.JudgedWarningOrAbove.Precision)} "
-                + $"| {tally.UnlabelledWarningOrAbove} | {tally.StaleLabels} |"));
+                + $"| {Percent(tally.EstimatedPrecision)} ({Percent(tally.EstimateCoverage)}) | {tally.UnlabelledWarningOrAbove} | {tally.StaleLabels} |"));
         }
+        double? estimated = estimatedOver == 0 ? null : estimatedReal / estimatedOver;
         output.WriteLine(string.Create(Invariant,
-            $"| **all** | | {tables} | {warningOrAbove} ({critical}) | {PerTable(warningOrAbove, tables)} | | | | {judged.Judged} | {Counts(judged)} | {Percent(judged.Precision)} | {unlabelled} | |"));
+            $"| **all** | | {tables} | {warningOrAbove} ({critical}) | {PerTable(warningOrAbove, tables)} | | | | {judged.Judged} | {Counts(judged)} | {Percent(judged.Precision)} | {Percent(estimated)} | {unlabelled} | |"));
     }
 
     private static void WriteRules(TextWriter output, IReadOnlyDictionary<string, VerdictCounts> byRule)

@@ -31,8 +31,43 @@ public sealed record ProjectTally(
     int UnlabelledWarningOrAbove,
     IReadOnlyDictionary<string, VerdictCounts> ByRule,
     int StaleLabels,
-    int DuplicateLabels)
+    int DuplicateLabels,
+    IReadOnlyDictionary<string, int> WarningOrAboveByRule,
+    IReadOnlyDictionary<string, VerdictCounts> JudgedWarningOrAboveByRule)
 {
+    /// <summary>
+    /// Precision of all warning+ findings, estimated rule by rule: each rule's judged precision in
+    /// this project applied to all of its warning+ findings here. The labelled sample is drawn per
+    /// rule (a few of each), so its raw precision over-weights rare rules; this corrects for that.
+    /// Rules with no judged warning+ finding here are left out (see <see cref="EstimateCoverage"/>).
+    /// </summary>
+    public double? EstimatedPrecision
+    {
+        get
+        {
+            double real = 0;
+            var covered = 0;
+            foreach (var (rule, count) in WarningOrAboveByRule)
+            {
+                if (JudgedWarningOrAboveByRule.GetValueOrDefault(rule)?.Precision is not { } precision) continue;
+                real += count * precision;
+                covered += count;
+            }
+            return covered == 0 ? null : real / covered;
+        }
+    }
+
+    /// <summary>Share of the warning+ findings whose rule has judged findings here (what the estimate stands on).</summary>
+    public double? EstimateCoverage
+    {
+        get
+        {
+            if (WarningOrAbove == 0) return null;
+            var covered = WarningOrAboveByRule.Where(r => JudgedWarningOrAboveByRule.ContainsKey(r.Key)).Sum(r => r.Value);
+            return (double)covered / WarningOrAbove;
+        }
+    }
+
     public static ProjectTally Compute(IReadOnlyList<AuditedFinding> findings, IReadOnlyList<Label> labels)
     {
         var byKey = new Dictionary<FindingKey, Label>();
@@ -45,10 +80,16 @@ public sealed record ProjectTally(
         var matched = new HashSet<FindingKey>();
         var judged = VerdictCounts.None;
         var byRule = new SortedDictionary<string, VerdictCounts>(StringComparer.Ordinal);
+        var warningByRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var judgedWarningByRule = new SortedDictionary<string, VerdictCounts>(StringComparer.Ordinal);
         int warningOrAbove = 0, critical = 0, unlabelled = 0;
         foreach (var finding in findings)
         {
-            if (finding.IsWarningOrAbove) warningOrAbove++;
+            if (finding.IsWarningOrAbove)
+            {
+                warningOrAbove++;
+                warningByRule[finding.Rule] = warningByRule.GetValueOrDefault(finding.Rule) + 1;
+            }
             if (finding.Severity == "critical") critical++;
             if (!byKey.TryGetValue(finding.Key, out var label))
             {
@@ -59,10 +100,12 @@ public sealed record ProjectTally(
             // Per rule, every judged finding counts whatever its severity: a rule's precision is about
             // whether its findings are true, and it is what decides the severity it may report at.
             byRule[finding.Rule] = byRule.GetValueOrDefault(finding.Rule, VerdictCounts.None).Add(label.Verdict);
-            if (finding.IsWarningOrAbove) judged = judged.Add(label.Verdict);
+            if (!finding.IsWarningOrAbove) continue;
+            judged = judged.Add(label.Verdict);
+            judgedWarningByRule[finding.Rule] = judgedWarningByRule.GetValueOrDefault(finding.Rule, VerdictCounts.None).Add(label.Verdict);
         }
         var stale = byKey.Keys.Count(key => !matched.Contains(key));
-        return new ProjectTally(warningOrAbove, critical, judged, unlabelled, byRule, stale, duplicates);
+        return new ProjectTally(warningOrAbove, critical, judged, unlabelled, byRule, stale, duplicates, warningByRule, judgedWarningByRule);
     }
 
     /// <summary>Sums per-rule counts over projects.</summary>

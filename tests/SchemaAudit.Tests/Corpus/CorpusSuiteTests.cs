@@ -49,6 +49,21 @@ public sealed class CorpusSuiteTests : IDisposable
         Assert.Equal(new VerdictCounts(0, 0, 1), tally.ByRule["plaintext-secret-column"]);
         Assert.Equal(new VerdictCounts(1, 0, 0), tally.ByRule["no-soft-delete"]);
         Assert.False(tally.ByRule.ContainsKey("index-redundant"));
+        // Rule by rule: fk-missing-index judged 1 real of 2 over its 3 warning+ findings, the secret rule 0 of 1.
+        Assert.Equal((3 * 0.5 + 1 * 0.0) / 4, tally.EstimatedPrecision!.Value, 6);
+        Assert.Equal(1.0, tally.EstimateCoverage!.Value, 6);
+    }
+
+    [Fact]
+    public void Estimated_precision_leaves_out_rules_with_nothing_judged_and_says_how_much_it_covers()
+    {
+        var tally = ProjectTally.Compute(
+            [Finding("a", "warning", "x", 1), Finding("a", "warning", "x", 2), Finding("b", "warning", "x", 3), Finding("b", "critical", "x", 4)],
+            [Label("a", "x", 1, Verdict.Real)]);
+
+        Assert.Equal(1.0, tally.EstimatedPrecision!.Value, 6);
+        Assert.Equal(0.5, tally.EstimateCoverage!.Value, 6);
+        Assert.Null(ProjectTally.Compute([Finding("a", "warning", "x", 1)], []).EstimatedPrecision);
     }
 
     [Fact]
