@@ -9,7 +9,7 @@ internal static class Program
 {
     private const string Usage = """
         usage: SchemaAudit.Corpus [--corpus DIR] [--manifest FILE] [--labels DIR] [--project NAME]...
-                                  [--rules-out FILE] [--date YYYY-MM-DD] [--unlabelled]
+                                  [--rules-out FILE] [--date YYYY-MM-DD] [--unlabelled] [--reports DIR]
           --corpus DIR      folder of checkouts named owner__name (default: $CORPUS_DIR)
           --manifest FILE   project list (default: bench/corpus/projects.yaml)
           --labels DIR      label files (default: bench/corpus/labels)
@@ -17,6 +17,7 @@ internal static class Program
           --rules-out FILE  write the per-rule precision as YAML
           --date DAY        the date written with the per-rule figures (default: today, UTC)
           --unlabelled      also list the warning+ findings that have no label yet
+          --reports DIR     tally saved JSON reports (DIR/owner__name.json) instead of auditing
         """;
 
     private static int Main(string[] args)
@@ -28,6 +29,7 @@ internal static class Program
         var only = new HashSet<string>(StringComparer.Ordinal);
         var date = DateOnly.FromDateTime(DateTime.UtcNow);
         var listUnlabelled = false;
+        string? reports = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -42,6 +44,7 @@ internal static class Program
                     case "--rules-out": rulesOut = Next(); break;
                     case "--date": date = DateOnly.ParseExact(Next(), "yyyy-MM-dd"); break;
                     case "--unlabelled": listUnlabelled = true; break;
+                    case "--reports": reports = Next(); break;
                     case "-h" or "--help": Console.WriteLine(Usage); return 0;
                     default: throw new ArgumentException($"unknown option `{args[i]}`");
                 }
@@ -55,7 +58,8 @@ internal static class Program
 
         var projects = CorpusManifest.Parse(File.ReadAllText(manifest))
             .Where(p => only.Count == 0 || only.Contains(p.Name)).ToList();
-        var results = CorpusRun.Default().Run(projects, string.IsNullOrEmpty(corpus) ? null : corpus, labels);
+        var run = reports is null ? CorpusRun.Default() : new CorpusRun(new SavedReportAuditor(reports), CorpusRun.GitHead);
+        var results = run.Run(projects, string.IsNullOrEmpty(corpus) ? null : corpus, labels);
         CorpusReport.Write(Console.Out, results, listUnlabelled);
         if (rulesOut is not null)
         {

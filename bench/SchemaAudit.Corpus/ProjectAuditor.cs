@@ -66,3 +66,18 @@ public sealed class CliProjectAuditor : IProjectAuditor
         return new AuditOutcome(tables, score, grade, findings, diagnostics);
     }
 }
+
+/// <summary>
+/// Reads reports written earlier (<c>DIR/owner__name.json</c>, from <c>schema-audit audit . --format json</c>
+/// in the checkout) instead of auditing: to re-tally an older build's findings against today's labels.
+/// </summary>
+public sealed class SavedReportAuditor(string reportsDirectory) : IProjectAuditor
+{
+    public AuditOutcome Audit(string projectDirectory, IReadOnlyList<string> paths)
+    {
+        var report = Path.Combine(reportsDirectory, Path.GetFileName(Path.TrimEndingDirectorySeparator(projectDirectory)) + ".json");
+        if (!File.Exists(report))
+            throw new FileNotFoundException($"no saved report {report}");
+        return CliProjectAuditor.ReadJsonReport(File.ReadAllText(report));
+    }
+}
