@@ -137,7 +137,8 @@ public static class AuditRunner
         {
             var diagnosticsBefore = view.Diagnostics.Count;
             var reportedHere = new HashSet<(string, string, string)>();
-            foreach (var finding in AuditEngine.RunRules(view, rules, config))
+            var otherViews = views.Where(v => !ReferenceEquals(v, view)).ToList();
+            foreach (var finding in AuditEngine.RunRules(view, rules, config, otherViews))
             {
                 if (finding.Table is not null)
                 {
