@@ -29,10 +29,13 @@ internal static class SqlDialectPartition
 
         var keep = PickDialect(byDialect, preferred);
         chosen = SqlDialectSniffer.SchemaName(keep) ?? preferred;
+        // A dialect named by configuration (the journal) that no file shows a marker of: the markers are the
+        // weaker evidence, so no supported file is set aside.
+        var trustAllSupported = preferred is not null && !byDialect.ContainsKey(keep);
         var kept = new List<SourceFile>();
         foreach (var (dialect, members) in byDialect)
         {
-            if (dialect == SqlDialect.Neutral || dialect == keep)
+            if (dialect == SqlDialect.Neutral || dialect == keep || (trustAllSupported && SqlDialectSniffer.SchemaName(dialect) is not null))
             {
                 kept.AddRange(members.Select(m => m.File));
                 continue;
