@@ -19,6 +19,7 @@ public static class ProjectDiscovery
     public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".py", ".ts", ".mts", ".cts", ".js", ".mjs", ".cs", ".sql", ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".env",
+        ".example", ".sample", // .env.example: the connection URL a project documents names its database
     };
 
     /// <summary>

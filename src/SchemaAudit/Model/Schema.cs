@@ -14,6 +14,9 @@ public sealed class Schema
     /// <summary>SQL dialect when known (<c>postgresql</c>, <c>sqlite</c>, <c>mysql</c>); null when unknown.</summary>
     public string? Dialect { get; set; }
 
+    /// <summary>What <see cref="Dialect"/> was decided from, for the reports (e.g. <c>drizzle-kit `dialect: "mysql"` (drizzle.config.ts)</c>); null when unknown.</summary>
+    public string? DialectEvidence { get; set; }
+
     public List<Table> Tables { get; } = [];
     public List<EnumType> Enums { get; } = [];
     public List<Entity> Entities { get; } = [];

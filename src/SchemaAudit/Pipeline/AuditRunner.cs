@@ -85,6 +85,7 @@ public static class AuditRunner
         var primary = ordered.Find(v => v.Tables.Count > 0) ?? ordered[0];
         ordered.Remove(primary);
         ordered.Insert(0, primary);
+        ProjectDialect.Apply(files, ordered);
 
         foreach (var other in ordered.Skip(1))
         {

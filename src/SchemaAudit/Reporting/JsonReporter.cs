@@ -38,6 +38,9 @@ public sealed class JsonReporter : IReporter
 
         w.WriteNumber("score", result.Score.Value);
         w.WriteString("grade", result.Score.Grade);
+        // The detected target database and what it was decided from (null when unknown).
+        if (result.Schema.Dialect is { } dialect) w.WriteString("dialect", dialect); else w.WriteNull("dialect");
+        if (result.Schema.DialectEvidence is { } evidence) w.WriteString("dialectEvidence", evidence); else w.WriteNull("dialectEvidence");
         w.WriteStartArray("deductions");
         foreach (var d in result.Score.Deductions)
         {
