@@ -56,7 +56,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void A_critical_finding_fails_by_default_and_not_with_fail_on_none()
     {
-        CopyFixture("table-no-primary-key", "bad.py", "models.py");
+        CopyFixture("fk-set-null-not-null", "bad.py", "models.py");
 
         Assert.Equal(ExitCodes.FindingsAtThreshold, Run("audit", ".").Code);
         Assert.Equal(ExitCodes.Success, Run("audit", ".", "--fail-on", "none").Code);
