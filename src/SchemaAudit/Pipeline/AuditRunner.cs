@@ -150,6 +150,7 @@ public static class AuditRunner
         }
         if (config.IsEnabled(Rules.Drift.SchemaDrift.Metadata.Id))
             findings.AddRange(DriftBetween(views));
+        findings = PrecisionGate.Apply(findings, config);
         var result = AuditEngine.ApplySuppressions(findings, primary.Suppressions, config);
         result.Sort(AuditEngine.CompareFindings);
         return new AuditResult

@@ -241,6 +241,7 @@ internal sealed class CannedRule(RuleMetadata metadata) : Rule
         {
             Id = r.Id, Title = r.Title, Severity = r.Severity, Category = r.Category, Why = r.Why,
             Fix = r.Fix, BadExample = "", GoodExample = "",
+            Precision = RulePrecision.Provisional(r.Id == "relationship-large-collection-eager" ? PrecisionLevel.Medium : PrecisionLevel.High),
         };
     }
 }

@@ -17,6 +17,7 @@ public sealed class RelationshipLazyDefault : Rule
         Title = "Relationship with no explicit loading strategy",
         Severity = Severity.Warning,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "SQLAlchemy's default `lazy=\"select\"` loads a relationship with one query the first time it is touched, per object. "
             + "A list view that shows 100 sessions and their skills issues 1 query for the sessions and 100 more for the skills (N+1). "
             + "With async sessions the same access raises instead. Writing the strategy down makes the choice deliberate: "
