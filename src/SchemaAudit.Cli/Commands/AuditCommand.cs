@@ -92,7 +92,7 @@ internal static class AuditCommand
         {
             var active = result.ActiveFindings.Count();
             context.Out.WriteLine($"Wrote the {reporter.Format} report to {output}: {active} finding{(active == 1 ? "" : "s")}, "
-                + $"score {result.Score.Value}/100 ({result.Score.Grade}).");
+                + $"score {result.Score.Summary}.");
         }
         if (settings.Quiet) QuietSummary.Write(context.Error, result, failOn);
         if (settings.Verbose) phases.WriteTimings();

@@ -160,7 +160,7 @@ public static class AuditRunner
             Views = views,
             Findings = result,
             RulesRun = rules,
-            Score = Score.Compute(result.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(result.Where(f => !f.IsSuppressed), primary),
             Statistics = Statistics.Compute(primary),
         };
     }

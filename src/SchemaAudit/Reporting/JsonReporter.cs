@@ -36,8 +36,11 @@ public sealed class JsonReporter : IReporter
 
         WriteStatistics(w, result.Statistics);
 
-        w.WriteNumber("score", result.Score.Value);
+        // "not assessed" (score null) when most of the schema could not be read.
+        if (result.Score.Value is { } score) w.WriteNumber("score", score);
+        else w.WriteNull("score");
         w.WriteString("grade", result.Score.Grade);
+        if (result.Score.NotAssessedReason is { } reason) w.WriteString("notAssessedBecause", reason);
         w.WriteStartArray("deductions");
         foreach (var d in result.Score.Deductions)
         {
@@ -45,6 +48,7 @@ public sealed class JsonReporter : IReporter
             w.WriteString("ruleId", d.RuleId);
             w.WriteString("severity", d.Severity.Id());
             w.WriteNumber("count", d.Count);
+            w.WriteNumber("tables", d.Tables);
             w.WriteNumber("points", d.Points);
             w.WriteEndObject();
         }

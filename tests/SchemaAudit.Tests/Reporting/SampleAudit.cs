@@ -25,7 +25,7 @@ internal static class SampleAudit
             Schema = schema,
             Findings = findings,
             RulesRun = rules,
-            Score = Score.Compute(findings.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(findings.Where(f => !f.IsSuppressed), schema),
             Statistics = Statistics.Compute(schema),
         };
     }
@@ -41,7 +41,7 @@ internal static class SampleAudit
             Schema = schema,
             Findings = [],
             RulesRun = CannedRule.All,
-            Score = Score.Compute([]),
+            Score = Score.Compute([], schema),
             Statistics = Statistics.Compute(schema),
         };
     }
