@@ -30,26 +30,33 @@ internal static class AuditCommand
             Description = "No colour in console output (also off with NO_COLOR or when output is redirected).",
         };
 
+        var all = new Option<bool>("--all")
+        {
+            Description = "Report rules of medium or low measured precision at their own severity. By default they report "
+                + "at most a suggestion, in the report's design-review part (`schema-audit rules` shows each rule's precision).",
+        };
+
         var db = DatabaseOption.Create();
         var command = new Command("audit", "Audit database models and report defects with file and line.")
         {
-            paths, format, output, failOn, config, noColor, db,
+            paths, format, output, failOn, config, noColor, all, db,
         };
         var reportOptions = new AuditReportOptions();
         reportOptions.AddTo(command);
         command.SetAction(parse => Run(context,
             parse.GetValue(paths), parse.GetValue(format) ?? "console", parse.GetValue(output),
-            parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor),
+            parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor), parse.GetValue(all),
             DatabaseOption.Value(parse, db, context), parse, parse.GetResult(paths) is { Tokens.Count: > 0 }, reportOptions.Read(parse)));
         return command;
     }
 
     private static int Run(CliContext context, string[]? paths, string format, string? output, string? failOnText, string? configPath, bool noColor,
-        string? database, ParseResult parse, bool pathsGiven, AuditReportSettings settings)
+        bool all, string? database, ParseResult parse, bool pathsGiven, AuditReportSettings settings)
     {
         var phases = new AuditPhases(context, AuditPhases.ProgressWanted(context.Environment, settings.Quiet));
         var targets = AuditTargets.Resolve(paths, context);
         var config = CommonOptions.LoadConfig(context, targets, configPath);
+        if (all) config.AllAtOwnSeverity = true;
         var failOn = failOnText is not null && FailOn.TryParse(failOnText, out var fromOption)
             ? fromOption
             : config.FailOn ?? FailOn.Default;
@@ -85,7 +92,7 @@ internal static class AuditCommand
         {
             var active = result.ActiveFindings.Count();
             context.Out.WriteLine($"Wrote the {reporter.Format} report to {output}: {active} finding{(active == 1 ? "" : "s")}, "
-                + $"score {result.Score.Value}/100 ({result.Score.Grade}).");
+                + $"score {result.Score.Summary}.");
         }
         if (settings.Quiet) QuietSummary.Write(context.Error, result, failOn);
         if (settings.Verbose) phases.WriteTimings();

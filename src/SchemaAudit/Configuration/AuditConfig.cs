@@ -21,6 +21,12 @@ public sealed class AuditConfig
     /// </summary>
     public List<string> Exclude { get; } = [];
 
+    /// <summary>
+    /// <c>--all</c>: rules of medium or low precision report at their own severity instead of at most a suggestion
+    /// (see <see cref="Analysis.PrecisionGate"/>).
+    /// </summary>
+    public bool AllAtOwnSeverity { get; set; }
+
     /// <summary>The default for <c>--fail-on</c>; null when the configuration does not say.</summary>
     public FailOn? FailOn { get; set; }
 

@@ -163,6 +163,7 @@ public static class AuditRunner
         }
         if (config.IsEnabled(Rules.Drift.SchemaDrift.Metadata.Id))
             findings.AddRange(DriftBetween(views));
+        findings = PrecisionGate.Apply(findings, config);
         var result = ConventionCollapse.Apply(
             AuditEngine.ApplySuppressions(findings, primary.Suppressions, config), ConventionPolicies(rules, config));
         result.Sort(AuditEngine.CompareFindings);
@@ -173,7 +174,7 @@ public static class AuditRunner
             Views = views,
             Findings = result,
             RulesRun = rules,
-            Score = Score.Compute(result.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(result.Where(f => !f.IsSuppressed), primary),
             Statistics = Statistics.Compute(primary),
         };
     }

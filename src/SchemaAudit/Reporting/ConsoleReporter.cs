@@ -54,7 +54,7 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         console.MarkupLine($"[bold]{ToolInfo.Name} {Markup.Escape(ToolInfo.Version)}[/]: {Markup.Escape(result.Root)}");
         var counts = string.Join(", ", s_order.Select(s => $"[{Style(s)}]{ReportText.SeverityCount(s, facts.Count(s))}[/]"));
         var suppressed = facts.Suppressed.Count > 0 ? $" [dim]({facts.Suppressed.Count} suppressed)[/]" : "";
-        console.MarkupLine($"Score [bold]{result.Score.Value}/100 ({result.Score.Grade})[/]   {counts}{suppressed}");
+        console.MarkupLine($"Score [bold]{ReportText.ScoreText(result.Score)}[/]   {counts}{suppressed}");
         var s = result.Statistics;
         console.MarkupLine($"[dim]{ReportText.Count(s.Tables, "table")}, {ReportText.Count(s.Columns, "column")}, {ReportText.Count(s.ForeignKeys, "foreign key")}, {ReportText.Count(s.Relationships, "relationship")}, {ReportText.Count(result.RulesRun.Count, "check")} run[/]");
         if (ReportText.DialectLine(result.Schema) is { } dialect)
@@ -148,7 +148,7 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         var critical = facts.Count(Severity.Critical);
         var (mark, style) = critical > 0 ? ("x", "red bold") : total > 0 ? ("!", "yellow") : ("ok", "green");
         var what = total == 0 ? "no findings" : ReportText.Count(total, "finding") + (critical > 0 ? $" ({critical} critical)" : "");
-        console.MarkupLine($"[{style}]{mark}[/] {what} in {ReportText.Count(result.Statistics.Tables, "table")}; score {result.Score.Value}/100 ({result.Score.Grade})");
+        console.MarkupLine($"[{style}]{mark}[/] {what} in {ReportText.Count(result.Statistics.Tables, "table")}; score {ReportText.ScoreText(result.Score)}");
     }
 
     private static string Style(Severity s) => s switch

@@ -50,12 +50,12 @@ public sealed class MarkdownReporter : IReporter
         if (suggestions > 0) found.Add(ReportText.Count(suggestions, "suggestion"));
         var foundText = found.Count == 0 ? "found no problem" : "found " + ReportText.JoinWords(found);
 
-        var text = $"**Overall assessment: {ReportText.Assessment(result.Score.Value, critical)}.** "
+        var text = $"**Overall assessment: {ReportText.Assessment(result.Score.Value ?? 0, critical)}.** "
             + $"SchemaAudit {read} {ReportText.Count(stats.Tables, "table")} ({ReportText.Count(stats.Columns, "column")}, "
             + $"{ReportText.Count(stats.ForeignKeys, "foreign key")}, {ReportText.Count(stats.Relationships, "relationship")}) "
             + $"and ran {ReportText.Count(result.RulesRun.Count, "check")}. It {foundText}. "
             + Consequence(facts, critical, warnings, suggestions)
-            + $" **Score: {result.Score.Value}/100, grade {result.Score.Grade}.**";
+            + $" **Score: {ReportText.ScoreText(result.Score)}.**";
 
         md.Heading(2, "Executive summary");
         md.Paragraph(text);

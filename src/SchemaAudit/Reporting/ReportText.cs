@@ -54,6 +54,9 @@ internal static class ReportText
         _ => Count(n, "note"),
     };
 
+    /// <summary><c>83/100 (B)</c>, or <c>not assessed</c> when most of the schema could not be read.</summary>
+    public static string ScoreText(Pipeline.Score score) => score.Summary;
+
     /// <summary>An overall judgement in one word, from the score and whether anything critical remains.</summary>
     public static string Assessment(int score, int critical) => (score, critical) switch
     {

@@ -22,6 +22,7 @@ public static class RuleRegistry
         Title = "Inline ignore comment that suppresses nothing",
         Severity = Analysis.Severity.Info,
         Category = Analysis.RuleCategory.Tool,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "An ignore comment that no longer matches a finding hides nothing today but will silently hide a real problem later; suppressions rot unless they are checked.",
         Fix = "Delete the comment, or correct the rule id it names.",
         BadExample = """
@@ -50,5 +51,8 @@ public static class RuleRegistry
     public static IEnumerable<RuleMetadata> AllMetadata =>
         All.Select(r => r.Metadata).Append(UnusedSuppression).Append(Drift.SchemaDrift.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal);
 
-    public static RuleMetadata? FindMetadata(string id) => AllMetadata.FirstOrDefault(m => m.Id == id);
+    private static readonly Lazy<Dictionary<string, RuleMetadata>> s_byId =
+        new(() => AllMetadata.ToDictionary(m => m.Id, StringComparer.Ordinal));
+
+    public static RuleMetadata? FindMetadata(string id) => s_byId.Value.GetValueOrDefault(id);
 }

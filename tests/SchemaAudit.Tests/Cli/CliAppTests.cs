@@ -63,6 +63,15 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
+    public void A_rule_below_high_precision_fails_only_with_all()
+    {
+        CopyFixture("table-no-primary-key", "bad.py", "models.py");
+
+        Assert.Equal(ExitCodes.Success, Run("audit", ".").Code);
+        Assert.Equal(ExitCodes.FindingsAtThreshold, Run("audit", ".", "--all").Code);
+    }
+
+    [Fact]
     public void A_suppressed_finding_does_not_fail()
     {
         var text = File.ReadAllText(Path.Combine(TestPaths.Fixtures, "table-no-primary-key", "bad.py"))
@@ -231,13 +240,13 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
-    public void Rules_lists_every_rule_with_severity_and_category()
+    public void Rules_lists_every_rule_with_severity_precision_and_category()
     {
         var (code, output, _) = Run("rules");
 
         Assert.Equal(ExitCodes.Success, code);
         foreach (var rule in RuleRegistry.AllMetadata)
-            Assert.Matches($@"(?m)^{rule.Id}\s+{rule.Severity.ToString().ToLowerInvariant()}\s+{rule.Category.ToString().ToLowerInvariant()}\s+", output);
+            Assert.Matches($@"(?m)^{rule.Id}\s+{rule.Severity.ToString().ToLowerInvariant()}\s+{rule.Precision.LevelId}\*?\s+{rule.Category.ToString().ToLowerInvariant()}\s+", output);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class HtmlReporter(ReporterOptions options) : IReporter
         if (result.Baseline is { } baseline)
             html.Append(HtmlText.Escape($"; baseline: {baseline.New} new, {baseline.Unchanged} unchanged (not shown), {baseline.Fixed} fixed"));
         html.Append("</div></div>\n");
-        html.Append($"<div class=\"score\" id=\"score\"><span class=\"value\">{result.Score.Value}</span><span>/100</span>"
+        html.Append($"<div class=\"score\" id=\"score\"><span class=\"value\">{result.Score.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}</span><span>/100</span>"
             + $"<span class=\"grade grade-{HtmlText.Escape(result.Score.Grade)}\">{HtmlText.Escape(result.Score.Grade)}</span></div>\n");
         html.Append("<div class=\"counts\">");
         foreach (var severity in s_severities)

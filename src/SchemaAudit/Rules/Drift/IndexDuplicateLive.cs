@@ -14,6 +14,7 @@ public sealed class IndexDuplicateLive : Rule
         Title = "Duplicate index in the database",
         Severity = Severity.Warning,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         NeedsLiveDatabase = true,
         Why = "Two indexes with the same columns, method, operator classes, uniqueness and predicate are the same B-tree (or GIN, ...) built twice: "
             + "every write maintains both, both take disk and cache, and the planner only ever needs one. Deployed databases collect them when a "

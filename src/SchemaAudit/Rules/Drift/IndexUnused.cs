@@ -13,6 +13,7 @@ public sealed class IndexUnused : Rule
         Title = "Index never used since the statistics were reset",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         NeedsLiveDatabase = true,
         Why = "Every index is written on every insert and on every update of its columns, takes disk and cache, and slows VACUUM. "
             + "PostgreSQL counts the scans of each index (`pg_stat_user_indexes.idx_scan`). An index with no scan at all while its table "

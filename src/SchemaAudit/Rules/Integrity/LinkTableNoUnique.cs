@@ -22,6 +22,7 @@ public sealed class LinkTableNoUnique : Rule
         Title = "Link table without a unique key over its foreign keys",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "A link table with a surrogate `id` as its only key accepts the same pair twice: a user follows someone twice, a tag is "
             + "attached to a post twice. Collections then show duplicates, counts are wrong, and removing the link removes only one of them. "
             + "The ORM cannot prevent it under concurrent requests; only a unique key can.",

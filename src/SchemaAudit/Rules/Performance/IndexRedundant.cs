@@ -15,6 +15,7 @@ public sealed class IndexRedundant : Rule
         Title = "Redundant index",
         Severity = Severity.Warning,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "Every index is maintained on every insert, update and delete, takes disk and cache, and slows VACUUM. "
             + "An index on `(a)` is redundant next to an index, unique constraint or primary key on `(a)` or `(a, b)`: a B-tree "
             + "serves lookups on any leading prefix of its columns. The common case is `unique=True, index=True` on a column "
