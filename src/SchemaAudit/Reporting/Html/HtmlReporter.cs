@@ -177,20 +177,37 @@ public sealed class HtmlReporter(ReporterOptions options) : IReporter
     /// </remarks>
     private static string EmbeddedData(SchemaGraph graph, CascadeBlastRadius cascades)
     {
-        var cascade = new SortedDictionary<string, object>(StringComparer.Ordinal);
-        foreach (var (table, radius) in cascades.ByTable.OrderBy(c => c.Key))
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            cascade[$"table-{table}"] = new Dictionary<string, object>
+            json.WriteStartObject();
+            json.WriteStartArray("tables");
+            foreach (var table in graph.Tables) json.WriteStringValue(table.QualifiedName);
+            json.WriteEndArray();
+            json.WriteStartArray("via");
+            foreach (var edge in cascades.Edges) json.WriteStringValue(edge.Via);
+            json.WriteEndArray();
+            json.WriteStartObject("cascade");
+            foreach (var (table, radius) in cascades.ByTable.OrderBy(c => $"table-{c.Key}", StringComparer.Ordinal))
             {
-                ["steps"] = radius.Steps.Select(s => new[] { s.Table, s.Depth, s.Edge, s.Deleted ? 1 : 0 }).ToList(),
-                ["more"] = radius.Truncated,
-            };
+                json.WriteStartObject($"table-{table}");
+                json.WriteStartArray("steps");
+                foreach (var step in radius.Steps)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(step.Table);
+                    json.WriteNumberValue(step.Depth);
+                    json.WriteNumberValue(step.Edge);
+                    json.WriteNumberValue(step.Deleted ? 1 : 0);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+                json.WriteBoolean("more", radius.Truncated);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
         }
-        return JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["tables"] = graph.Tables.Select(t => t.QualifiedName).ToList(),
-            ["via"] = cascades.Edges.Select(e => e.Via).ToList(),
-            ["cascade"] = cascade,
-        });
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }
