@@ -1,15 +1,14 @@
-using System.Reflection;
-
 namespace SchemaAudit.Rules;
 
-/// <summary>All rules in this assembly, found once by reflection and sorted by id.</summary>
-public static class RuleRegistry
+/// <summary>
+/// All rules in this assembly, sorted by id. The list is written at compile time by
+/// SchemaAudit.Generators (every concrete <see cref="Rule"/> subclass), so adding a rule is adding
+/// its file, and no reflection runs at start-up (the CLI can be compiled ahead of time).
+/// </summary>
+public static partial class RuleRegistry
 {
     private static readonly Lazy<IReadOnlyList<Rule>> s_all = new(() =>
-        [.. typeof(Rule).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Rule)) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (Rule)Activator.CreateInstance(t)!)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)]);
+        [.. CreateAllRules().OrderBy(r => r.Id, StringComparer.Ordinal)]);
 
     public static IReadOnlyList<Rule> All => s_all.Value;
 

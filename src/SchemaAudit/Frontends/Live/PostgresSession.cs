@@ -15,11 +15,13 @@ public sealed class PostgresSession : IDisposable
 {
     public const int StatementTimeoutMs = 30_000;
 
+    private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlConnection _connection;
     private readonly DatabaseTarget _target;
 
-    private PostgresSession(NpgsqlConnection connection, DatabaseTarget target)
+    private PostgresSession(NpgsqlDataSource dataSource, NpgsqlConnection connection, DatabaseTarget target)
     {
+        _dataSource = dataSource;
         _connection = connection;
         _target = target;
     }
@@ -33,7 +35,18 @@ public sealed class PostgresSession : IDisposable
     public static PostgresSession Open(DatabaseTarget target)
     {
         if (target.Kind != DatabaseKind.PostgreSql) throw new ArgumentException("not a PostgreSQL target", nameof(target));
-        var connection = new NpgsqlConnection(target.ConnectionString);
+        // The slim builder keeps only the type handlers the catalog queries read (text, bool,
+        // integers, oid, and int2[] through arrays): a smaller native binary and a faster start.
+        NpgsqlDataSource dataSource;
+        try
+        {
+            dataSource = new NpgsqlSlimDataSourceBuilder(target.ConnectionString).EnableArrays().Build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw Failure(target, "cannot connect to", ex);
+        }
+        var connection = dataSource.CreateConnection();
         try
         {
             connection.Open();
@@ -41,9 +54,10 @@ public sealed class PostgresSession : IDisposable
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or InvalidOperationException or ArgumentException)
         {
             connection.Dispose();
+            dataSource.Dispose();
             throw Failure(target, "cannot connect to", ex);
         }
-        return new PostgresSession(connection, target);
+        return new PostgresSession(dataSource, connection, target);
     }
 
     /// <summary>
@@ -128,5 +142,9 @@ public sealed class PostgresSession : IDisposable
         return new LiveDatabaseException($"{what} {target.DisplayName}: {SecretRedactor.Redact(reason, target.Password)}");
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        _dataSource.Dispose();
+    }
 }
