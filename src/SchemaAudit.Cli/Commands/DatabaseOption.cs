@@ -33,7 +33,7 @@ internal static class DatabaseOption
     public static Schema Read(string text, CliContext context, ParseResult parse)
     {
         var target = DatabaseTarget.Parse(text, context.CurrentDirectory);
-        var result = LiveIntrospection.Read(target);
+        var result = LiveIntrospection.Read(target, context.Cancellation);
         if (IsVerbose(parse))
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"read {result.Schema.Tables.Count} tables from {target.DisplayName} with {result.QueryCount} catalog queries in {result.Elapsed.TotalMilliseconds:F0} ms"));
