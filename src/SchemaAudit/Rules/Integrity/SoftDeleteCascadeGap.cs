@@ -74,7 +74,7 @@ public sealed class SoftDeleteCascadeGap : Rule
 
         foreach (var parent in context.Schema.Tables)
         {
-            var incoming = context.ForeignKeysTo(parent.Name);
+            var incoming = context.ForeignKeysTo(parent);
             if (incoming.Count == 0) continue;
             string? how = null;
             foreach (var (child, fk) in incoming)
