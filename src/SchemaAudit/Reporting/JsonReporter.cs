@@ -80,6 +80,8 @@ public sealed class JsonReporter : IReporter
         }
         w.WriteEndArray();
 
+        InputSummary.Of(result).WriteJson(w);
+
         w.WriteEndObject();
     }
 
