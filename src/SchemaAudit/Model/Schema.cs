@@ -45,6 +45,9 @@ public sealed class Schema
     /// <summary>String literals that look like connection URLs (for <c>hardcoded-credentials</c>).</summary>
     public List<CodeLiteral> ConnectionStrings { get; } = [];
 
+    /// <summary>What the application code does with the tables (deletes, NULL writes, timestamp writes); shared by every view.</summary>
+    public CodeEvidence Evidence { get; set; } = CodeEvidence.None;
+
     /// <summary>Inline <c># schema-audit: ignore[rule]</c> comments found while reading sources.</summary>
     public List<InlineSuppression> Suppressions { get; } = [];
 

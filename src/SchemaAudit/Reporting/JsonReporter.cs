@@ -99,6 +99,11 @@ public sealed class JsonReporter : IReporter
         w.StringOrNull("table", f.Table);
         w.StringOrNull("columnName", f.ColumnName);
         w.WriteString("recommendation", f.Recommendation);
+        w.WriteNumber("occurrences", f.Occurrences);
+        w.StringArray("tables", f.TablesReached);
+        w.WriteStartArray("relatedLocations");
+        foreach (var span in f.RelatedSpans) w.Location(span);
+        w.WriteEndArray();
 
         // Additive keys.
         w.WriteString("title", facts.Metadata(f.RuleId)?.Title ?? f.RuleId);

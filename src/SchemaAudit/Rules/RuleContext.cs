@@ -34,6 +34,7 @@ public sealed class RuleContext
             _entitiesByName.TryAdd(entity.Name, entity);
         foreach (var rel in schema.Relationships)
         {
+            if (rel.Secondary is { } secondary) SecondaryTables.Add(StripSchema(secondary));
             if (!_relationshipsByOwner.TryGetValue(rel.OwnerEntity, out var list))
                 _relationshipsByOwner[rel.OwnerEntity] = list = [];
             list.Add(rel);
@@ -46,6 +47,9 @@ public sealed class RuleContext
     }
 
     public Schema Schema { get; }
+
+    /// <summary>Tables some ORM relationship uses as its many-to-many <c>secondary</c>: the ORM writes and deletes their rows.</summary>
+    public HashSet<string> SecondaryTables { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True when the source can express ORM facts (loading strategies, annotations).</summary>
     public bool HasOrmFacts => Schema.SourceKind == SchemaSourceKind.OrmModels;
