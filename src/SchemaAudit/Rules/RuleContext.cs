@@ -73,4 +73,10 @@ public sealed class RuleContext
     /// <summary>True when an event listener or trigger keeps this column up to date.</summary>
     public bool HasUpdateHook(string table, string column) =>
         _hookedColumnsAnyTable.Contains(column) || _hookedColumns.Contains((table.ToLowerInvariant(), column.ToLowerInvariant()));
+
+    private static string StripSchema(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? name : name[(dot + 1)..];
+    }
 }
