@@ -44,16 +44,24 @@ internal static class AuditCommand
         var reportOptions = new AuditReportOptions();
         reportOptions.AddTo(command);
         command.SetAction(parse => Run(context,
-            parse.GetValue(paths), parse.GetValue(format) ?? "console", parse.GetValue(output),
+            parse.GetValue(paths), ChosenFormat(parse, format, output), parse.GetValue(output),
             parse.GetValue(failOn), parse.GetValue(config), parse.GetValue(noColor), parse.GetValue(all),
             DatabaseOption.Value(parse, db, context), parse, parse.GetResult(paths) is { Tokens.Count: > 0 }, reportOptions.Read(parse)));
         return command;
     }
 
+    /// <summary><c>--format</c> when given; otherwise the format the <c>--output</c> file's extension names (<c>report.sarif</c>), else console.</summary>
+    private static string ChosenFormat(ParseResult parse, Option<string> format, Option<string?> output) =>
+        parse.GetResult(format) is { Implicit: false } ? parse.GetValue(format) ?? "console"
+        : OutputTarget.FormatOf(parse.GetValue(output)) is { } implied && ReporterRegistry.Formats.Contains(implied) ? implied
+        : "console";
+
     private static int Run(CliContext context, string[]? paths, string format, string? output, string? failOnText, string? configPath, bool noColor,
         bool all, string? database, ParseResult parse, bool pathsGiven, AuditReportSettings settings)
     {
-        var phases = new AuditPhases(context, AuditPhases.ProgressWanted(context.Environment, settings.Quiet));
+        // --no-color means no escape code at all, so no spinner either (its cursor moves are escape codes).
+        var phases = new AuditPhases(context, !noColor && AuditPhases.ProgressWanted(context.Environment, settings.Quiet));
+        OutputTarget.Validate(output, context);
         var targets = AuditTargets.Resolve(paths, context);
         var config = CommonOptions.LoadConfig(context, targets, configPath);
         if (all) config.AllAtOwnSeverity = true;
@@ -84,12 +92,24 @@ internal static class AuditCommand
             if (!pathsGiven) displayRoot = live.Tables.FirstOrDefault()?.Span.Path.Split('#')[0] ?? displayRoot;
         }
         var result = phases.Run("rules", "Running the rules", () => AuditRunner.Audit(views, displayRoot, config));
+        // No table and nothing found: a score of 100/100 would be a lie, so say what was read and where to point the tool.
+        if (NothingAudited.Explain(result, displayRoot, config) is { } nothing)
+        {
+            context.Error.WriteLine(nothing);
+            return ExitCodes.UsageOrInputError;
+        }
         result = AuditBaselines.Apply(result, settings, context);
+        // --write-baseline records the findings and succeeds: the report is printed only when asked for by name.
+        if (settings.WriteBaseline is not null && output is null && !settings.FormatGiven)
+        {
+            if (settings.Verbose) phases.WriteTimings();
+            return ExitCodes.Success;
+        }
         // --quiet drops the console report on the terminal; a file or another format was asked for by name.
         if (!(settings.Quiet && output is null && reporter is ConsoleReporter))
             phases.Run("report", () => OutputTarget.Write(output, context, writer => reporter.Write(result, writer)));
 
-        var failed = failOn.IsFailure(result.ActiveFindings);
+        var failed = settings.WriteBaseline is null && failOn.IsFailure(result.ActiveFindings);
         if (output is not null && !settings.Quiet)
         {
             var active = result.ActiveFindings.Count();
@@ -97,7 +117,11 @@ internal static class AuditCommand
                 + $"score {result.Score.Summary}.");
         }
         if (settings.Quiet) QuietSummary.Write(context.Error, result, failOn);
-        if (settings.Verbose) phases.WriteTimings();
+        if (settings.Verbose)
+        {
+            foreach (var line in InputSummary.Of(result).DetailLines()) context.Error.WriteLine(line);
+            phases.WriteTimings();
+        }
         return failed ? ExitCodes.FindingsAtThreshold : ExitCodes.Success;
     }
 }

@@ -40,7 +40,7 @@ internal static class DatabaseOption
     public static Task<(DatabaseTarget Target, LiveReadResult Result)> Start(string text, CliContext context)
     {
         var target = DatabaseTarget.Parse(text, context.CurrentDirectory);
-        return Task.Run(() => (target, LiveIntrospection.Read(target)));
+        return Task.Run(() => (target, LiveIntrospection.Read(target, context.Cancellation)));
     }
 
     /// <summary>Waits for <see cref="Start"/>'s read (its errors surface here); on --verbose, says what it took.</summary>

@@ -34,6 +34,7 @@ public static class BaselineFilter
             Score = Score.Compute(kept.Where(f => !f.IsSuppressed), result.Schema),
             Statistics = result.Statistics,
             Baseline = new BaselineSummary(newCount, matched.Count, known.Count - matched.Count),
+            ConfigurationFile = result.ConfigurationFile,
         };
     }
 }

@@ -33,6 +33,9 @@ public sealed class AuditConfig
     /// <summary>The file this came from, for messages; null for defaults.</summary>
     public string? SourcePath { get; init; }
 
+    /// <summary>How the file is named in reports (relative to the working directory when below it); null for defaults.</summary>
+    public string? DisplayPath { get; init; }
+
     /// <summary>
     /// The directory <see cref="Exclude"/> patterns are relative to: the configuration file's
     /// directory, or null (then the audited root) when there is no file.

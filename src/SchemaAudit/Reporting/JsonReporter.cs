@@ -87,6 +87,8 @@ public sealed class JsonReporter : IReporter
         }
         w.WriteEndArray();
 
+        InputSummary.Of(result).WriteJson(w);
+
         w.WriteEndObject();
     }
 

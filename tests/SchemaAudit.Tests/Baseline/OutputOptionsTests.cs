@@ -24,7 +24,7 @@ public sealed class OutputOptionsTests : IDisposable
     [Fact]
     public void Quiet_says_nothing_on_success()
     {
-        _dir.Write("settings.py", "DEBUG = False\n");
+        _dir.Write("models.py", "from sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\nclass Tag(Base):\n    __tablename__ = \"tags\"\n    id = Column(Integer, primary_key=True)\n");
         var (code, output, error) = Run(CliEnvironment.Detached, "audit", ".", "--quiet");
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("", output);

@@ -189,6 +189,7 @@ public sealed class HtmlReporter(ReporterOptions options) : IReporter
 
     private static void AppendDiagnostics(StringBuilder html, ReportFacts facts)
     {
+        html.Append($"<p class=\"inputs\">{HtmlText.Escape(InputSummary.Of(facts.Result).OneLine())}</p>\n");
         var diagnostics = ReportFacts.SortedDiagnostics(facts.Result.Schema).ToList();
         if (diagnostics.Count == 0) return;
         html.Append("<section id=\"diagnostics\"><h2>Could not read</h2><ul>\n");

@@ -80,6 +80,7 @@ public sealed class SarifReporter(ReporterOptions options) : IReporter
             w.WriteNumber("fixed", baseline.Fixed);
             w.WriteEndObject();
         }
+        InputSummary.Of(result).WriteJson(w);
         w.WriteEndObject();
 
         w.WriteEndObject();

@@ -124,7 +124,7 @@ public sealed class NoSoftDelete : Rule
     {
         var result = new List<(string Child, string How)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (child, fk) in context.ForeignKeysTo(parent.Name))
+        foreach (var (child, fk) in context.ForeignKeysTo(parent))
         {
             if (fk.OnDelete != ReferentialAction.Cascade || ReferenceEquals(child, parent) || IsLinkTable(child)) continue;
             if (seen.Add(child.Name)) result.Add((child.Name, $"ON DELETE CASCADE on `{child.Name}.{string.Join(", ", fk.Columns)}`"));

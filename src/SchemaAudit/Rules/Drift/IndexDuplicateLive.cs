@@ -52,8 +52,8 @@ public sealed class IndexDuplicateLive : Rule
                     continue;
                 }
                 yield return Report(index.Span,
-                    $"Index `{index.Name}` on `{table.Name}` ({string.Join(", ", index.Columns)}) has the same definition as {Quote(first)}: the table maintains the same index twice.",
-                    $"Drop one of them: `DROP INDEX CONCURRENTLY {index.Name};`.",
+                    $"Index `{index.Name}` on `{table.DisplayName}` ({string.Join(", ", index.Columns)}) has the same definition as {Quote(first)}: the table maintains the same index twice.",
+                    $"Drop one of them: `DROP INDEX CONCURRENTLY {FixSyntax.ObjectIdent(table, index.Name ?? "")};`.",
                     table: table.Name, column: index.Columns.Count == 1 && !index.IsExpression.FirstOrDefault() ? index.Columns[0] : null);
             }
         }

@@ -53,8 +53,8 @@ public sealed class IndexUnused : Rule
                 var columns = string.Join(", ", index.Columns);
                 yield return Report(index.Span,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"Index `{index.Name}` on `{table.Name}` ({columns}) has had 0 scans {window}, while the table was read {table.Scans} times."),
-                    $"If the window covers the real workload, drop it: `DROP INDEX CONCURRENTLY {index.Name};`.",
+                        $"Index `{index.Name}` on `{table.DisplayName}` ({columns}) has had 0 scans {window}, while the table was read {table.Scans} times."),
+                    $"If the window covers the real workload, drop it: `DROP INDEX CONCURRENTLY {FixSyntax.ObjectIdent(table, index.Name ?? "")};`.",
                     table: table.Name, column: index.Columns.Count == 1 && !index.IsExpression.FirstOrDefault() ? index.Columns[0] : null);
             }
         }

@@ -107,7 +107,7 @@ public sealed class AssociationCascadeGap : Rule
 
             var anyCascade = toOwner.Exists(fk => fk.OnDelete == ReferentialAction.Cascade);
             if (anyCascade) continue;
-            var parentsCascadeElsewhere = context.ForeignKeysTo(owner.Name)
+            var parentsCascadeElsewhere = context.ForeignKeysTo(owner)
                 .Any(x => x.Table != link && x.Fk.OnDelete == ReferentialAction.Cascade);
             if (!rel.PassiveDeletes && !parentsCascadeElsewhere) continue;
 

@@ -82,7 +82,7 @@ public sealed class LinkTableNoUnique : Rule
             var fkColumns = new HashSet<string>(table.ForeignKeys.SelectMany(fk => fk.Columns), StringComparer.OrdinalIgnoreCase);
             if (table.ForeignKeys.Count < 2 || fkColumns.Count < 2 || !IsLinkTable(table, fkColumns, pk)) continue;
             // Rows that other rows reference (a message with reactions) are entities in their own right.
-            if (context.ForeignKeysTo(table.Name).Any(x => x.Table != table)) continue;
+            if (context.ForeignKeysTo(table).Any(x => x.Table != table)) continue;
 
             var qualifiers = table.Columns.Where(c => s_linkQualifiers.Contains(c.Name)).Select(c => c.Name);
             var linkColumns = new HashSet<string>(fkColumns.Concat(qualifiers), StringComparer.OrdinalIgnoreCase);

@@ -79,7 +79,7 @@ public sealed class SoftDeleteCascadeGap : Rule
 
         foreach (var parent in context.Schema.Tables)
         {
-            var incoming = context.ForeignKeysTo(parent.Name);
+            var incoming = context.ForeignKeysTo(parent);
             if (incoming.Count == 0) continue;
             var cascading = new List<(Table Child, ForeignKey Fk)>();
             foreach (var (child, fk) in incoming)
