@@ -28,6 +28,7 @@ internal sealed class AuditPhases(CliContext context, bool showProgress)
     /// <summary>Runs one phase; <paramref name="detail"/> adds a note to its timing line (e.g. how many files).</summary>
     public T Run<T>(string name, string status, Func<T> phase, Func<T, string?>? detail = null)
     {
+        context.Cancellation.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
         var result = showProgress ? WithSpinner(status, phase) : phase();
         _timings.Add((name, watch.Elapsed, detail?.Invoke(result)));
@@ -49,11 +50,13 @@ internal sealed class AuditPhases(CliContext context, bool showProgress)
     public IReadOnlyList<Schema> ReadSources(AuditTargets targets, AuditConfig config)
     {
         var diagnostics = new List<Diagnostic>();
-        var files = Run("discovery", "Discovering files", () => AuditRunner.Discover(targets.FullPaths, targets.Root, config, diagnostics),
+        var excluded = new List<ExcludedPath>();
+        var files = Run("discovery", "Discovering files", () => AuditRunner.Discover(targets.FullPaths, targets.Root, config, diagnostics, excluded),
             found => $"{found.Count} files");
         var views = Run("front-ends", $"Reading {files.Count} files", () => AuditRunner.BuildViews(files),
             read => $"{read.Sum(v => v.Tables.Count)} tables in {read.Count} view(s)");
         views[0].Diagnostics.InsertRange(0, diagnostics);
+        views[0].Excluded.AddRange(excluded);
         return views;
     }
 
@@ -70,7 +73,7 @@ internal sealed class AuditPhases(CliContext context, bool showProgress)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(context.Error),
+            Out = new AnsiConsoleOutput(context.TerminalError ?? context.Error),
             Ansi = AnsiSupport.Yes,
             Interactive = InteractionSupport.Yes,
             ColorSystem = string.IsNullOrEmpty(context.Environment.GetVariable("NO_COLOR")) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,

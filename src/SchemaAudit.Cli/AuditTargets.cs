@@ -1,4 +1,5 @@
 using SchemaAudit.Configuration;
+using SchemaAudit.Frontends.Live;
 
 namespace SchemaAudit.Cli;
 
@@ -8,7 +9,7 @@ namespace SchemaAudit.Cli;
 /// </summary>
 internal sealed record AuditTargets(IReadOnlyList<string> FullPaths, string Root, string DisplayRoot)
 {
-    /// <exception cref="AuditInputException">A path does not exist.</exception>
+    /// <exception cref="AuditInputException">A path does not exist or cannot be read.</exception>
     public static AuditTargets Resolve(IReadOnlyList<string>? paths, CliContext context)
     {
         if (paths is null || paths.Count == 0) paths = ["."];
@@ -17,7 +18,14 @@ internal sealed record AuditTargets(IReadOnlyList<string> FullPaths, string Root
         {
             var absolute = Path.TrimEndingDirectorySeparator(context.FullPath(path));
             if (!File.Exists(absolute) && !Directory.Exists(absolute))
-                throw new AuditInputException($"{path}: no such file or directory");
+            {
+                if (DatabaseTarget.LooksLikeDatabase(path))
+                    throw new AuditInputException($"`{SecretRedactor.Redact(path)}` is a database, not a path: give it with --db "
+                        + "(or in the SCHEMA_AUDIT_DB environment variable, which keeps the password out of the shell history)");
+                throw new AuditInputException($"{SecretRedactor.Redact(path)}: no such file or directory");
+            }
+            if (Unreadable(absolute) is { } reason)
+                throw new AuditInputException($"{path}: cannot read it: {reason}");
             full.Add(absolute);
         }
         full = WithoutNested(full);
@@ -32,6 +40,22 @@ internal sealed record AuditTargets(IReadOnlyList<string> FullPaths, string Root
         var common = CommonDirectory(full);
         var display = context.Display(common);
         return new AuditTargets(full, common, display.Length == 0 ? "." : display);
+    }
+
+    /// <summary>Why a directory named on the command line cannot be listed, or null (a file that cannot be read is found when it is read).</summary>
+    private static string? Unreadable(string path)
+    {
+        if (!Directory.Exists(path)) return null;
+        try
+        {
+            using var entries = Directory.EnumerateFileSystemEntries(path).GetEnumerator();
+            entries.MoveNext();
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 
     /// <summary>Drops duplicates and paths inside another given path, so no file is read twice.</summary>

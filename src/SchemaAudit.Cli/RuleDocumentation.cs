@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SchemaAudit.Analysis;
 using SchemaAudit.Rules;
@@ -65,6 +66,7 @@ internal static class RuleDocumentation
         md.Append("\n## Known problems\n\n")
           .Append(string.IsNullOrWhiteSpace(rule.KnownProblems) ? "None known." : Paragraph(rule.KnownProblems))
           .Append("\n\n");
+        md.Append("## Precision\n\n").Append(PrecisionParagraph(rule)).Append("\n\n");
         md.Append("## Suppressing it\n\n")
           .Append("Switch the rule off in `.schema-audit.yml` (`rules: { ").Append(rule.Id).Append(": off }`), or silence one place with a comment ")
           .Append("on the line or the line above: `# schema-audit: ignore[").Append(rule.Id).Append("]`.\n");
@@ -82,11 +84,27 @@ internal static class RuleDocumentation
             var inCategory = rules.Where(r => r.Category == category).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
             if (inCategory.Count == 0) continue;
             md.Append("\n## ").Append(CategoryTitle(category)).Append("\n\n");
-            md.Append("| Rule | Severity | Title |\n|---|---|---|\n");
+            md.Append("| Rule | Severity | Precision | Title |\n|---|---|---|---|\n");
             foreach (var rule in inCategory)
-                md.Append($"| [`{rule.Id}`]({rule.Id}.md) | {rule.Severity.Id()} | {rule.Title.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+                md.Append($"| [`{rule.Id}`]({rule.Id}.md) | {rule.Severity.Id()} | {rule.Precision.LevelId}{(rule.Precision.IsMeasured ? "" : " (provisional)")} | {rule.Title.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
         }
         return md.ToString();
+    }
+
+    /// <summary>The measured figures (or that there are none yet) and what the level means for the default run.</summary>
+    private static string PrecisionParagraph(RuleMetadata rule)
+    {
+        var p = rule.Precision;
+        var figures = p.IsMeasured
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"**{p.LevelId}**: {p.Real} of {p.Judged} findings hand-judged on real projects were real defects at their severity ({p.Rate:P0}), measured {p.Measured}.")
+            : $"**{p.LevelId}**, provisional, not yet measured: the level comes from a first count of the rule's findings on real projects, "
+                + "not yet from hand-judged labels (`bench/corpus/labels`).";
+        var effect = p.ReportsAtOwnSeverity || !rule.Severity.IsAtLeast(Severity.Warning)
+            ? "The default run reports it at its own severity."
+            : "Below high precision, the default run lowers its findings to suggestions, shown in the design-review part of the report; "
+                + "`schema-audit audit --all`, or a severity set for the rule in `.schema-audit.yml`, reports them at the rule's severity.";
+        return figures + " " + effect;
     }
 
     private static string CategoryTitle(RuleCategory category) => category switch

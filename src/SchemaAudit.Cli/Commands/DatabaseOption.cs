@@ -30,10 +30,23 @@ internal static class DatabaseOption
 
     /// <summary>Reads the database; on --verbose, says how long it took and how many catalog queries it needed.</summary>
     /// <exception cref="LiveDatabaseException">Cannot connect or read (exit code 2; the message has no password).</exception>
-    public static Schema Read(string text, CliContext context, ParseResult parse)
+    public static Schema Read(string text, CliContext context, ParseResult parse) => Finish(Start(text, context), context, parse);
+
+    /// <summary>
+    /// Starts reading the database on a pool thread, so connecting and the catalog queries (waiting on
+    /// the server) overlap with discovering and parsing the files; <see cref="Finish"/> waits for it.
+    /// An unparsable connection string fails here, at once.
+    /// </summary>
+    public static Task<(DatabaseTarget Target, LiveReadResult Result)> Start(string text, CliContext context)
     {
         var target = DatabaseTarget.Parse(text, context.CurrentDirectory);
-        var result = LiveIntrospection.Read(target);
+        return Task.Run(() => (target, LiveIntrospection.Read(target, context.Cancellation)));
+    }
+
+    /// <summary>Waits for <see cref="Start"/>'s read (its errors surface here); on --verbose, says what it took.</summary>
+    public static Schema Finish(Task<(DatabaseTarget Target, LiveReadResult Result)> reading, CliContext context, ParseResult parse)
+    {
+        var (target, result) = reading.GetAwaiter().GetResult();
         if (IsVerbose(parse))
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"read {result.Schema.Tables.Count} tables from {target.DisplayName} with {result.QueryCount} catalog queries in {result.Elapsed.TotalMilliseconds:F0} ms"));

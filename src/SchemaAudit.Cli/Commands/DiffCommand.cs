@@ -61,7 +61,7 @@ internal static class DiffCommand
             Views = [a, b],
             Findings = findings,
             RulesRun = [],
-            Score = Score.Compute(findings.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(findings.Where(f => !f.IsSuppressed), a),
             Statistics = Statistics.Compute(a),
         };
         // A score and a checklist mean nothing for a comparison: the console shows just the differences.

@@ -31,9 +31,10 @@ public static class BaselineFilter
             Views = result.Views,
             Findings = kept,
             RulesRun = result.RulesRun,
-            Score = Score.Compute(kept.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(kept.Where(f => !f.IsSuppressed), result.Schema),
             Statistics = result.Statistics,
             Baseline = new BaselineSummary(newCount, matched.Count, known.Count - matched.Count),
+            ConfigurationFile = result.ConfigurationFile,
         };
     }
 }

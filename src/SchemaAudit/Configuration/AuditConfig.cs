@@ -21,11 +21,20 @@ public sealed class AuditConfig
     /// </summary>
     public List<string> Exclude { get; } = [];
 
+    /// <summary>
+    /// <c>--all</c>: rules of medium or low precision report at their own severity instead of at most a suggestion
+    /// (see <see cref="Analysis.PrecisionGate"/>).
+    /// </summary>
+    public bool AllAtOwnSeverity { get; set; }
+
     /// <summary>The default for <c>--fail-on</c>; null when the configuration does not say.</summary>
     public FailOn? FailOn { get; set; }
 
     /// <summary>The file this came from, for messages; null for defaults.</summary>
     public string? SourcePath { get; init; }
+
+    /// <summary>How the file is named in reports (relative to the working directory when below it); null for defaults.</summary>
+    public string? DisplayPath { get; init; }
 
     /// <summary>
     /// The directory <see cref="Exclude"/> patterns are relative to: the configuration file's

@@ -82,7 +82,7 @@ public static class ConfigLoader
     /// <summary>Parses configuration text; <paramref name="sourcePath"/> anchors the exclude patterns.</summary>
     public static AuditConfig Parse(string text, string? sourcePath, string displayPath)
     {
-        var config = new AuditConfig { SourcePath = sourcePath };
+        var config = new AuditConfig { SourcePath = sourcePath, DisplayPath = sourcePath is null ? null : displayPath };
         var stream = new YamlStream();
         try
         {

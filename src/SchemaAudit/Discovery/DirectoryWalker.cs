@@ -25,14 +25,16 @@ internal sealed class DirectoryWalker
     private readonly IgnoreRules _configExcludes;
     private readonly string _configPrefix;
     private readonly List<Diagnostic> _diagnostics;
+    private readonly List<ExcludedPath>? _excluded;
 
     private readonly List<FileCandidate> _candidates = [];
     private readonly HashSet<string> _visitedDirectories = new(StringComparer.Ordinal);
     private readonly HashSet<string> _visitedFiles = new(StringComparer.Ordinal);
     private readonly List<PendingLink> _links = [];
 
-    public DirectoryWalker(string root, string fullDisplayRoot, AuditConfig config, List<Diagnostic> diagnostics)
+    public DirectoryWalker(string root, string fullDisplayRoot, AuditConfig config, List<Diagnostic> diagnostics, List<ExcludedPath>? excluded = null)
     {
+        _excluded = excluded;
         _root = Path.TrimEndingDirectorySeparator(root);
         _realRoot = RealPath.Resolve(_root) ?? _root;
         _diagnostics = diagnostics;
@@ -89,11 +91,11 @@ internal sealed class DirectoryWalker
                 var realPath = directory.RealPath + "/" + entry.Name;
                 if (entry is DirectoryInfo)
                 {
-                    if (IsSkippedDirectory(entry.Name, entry.FullName) || IsExcluded(relative, isDirectory: true, scope)) continue;
+                    if (IsSkippedDirectory(entry.Name, entry.FullName) || IsExcluded(relative, isDirectory: true, scope, record: true)) continue;
                     if (_visitedDirectories.Add(realPath))
                         pending.Push(new PendingDirectory(entry.FullName, realPath, relative, scope));
                 }
-                else if (entry is FileInfo file && IsAuditable(file.Name) && !IsExcluded(relative, isDirectory: false, scope)
+                else if (entry is FileInfo file && IsAuditable(file.Name) && !IsExcluded(relative, isDirectory: false, scope, record: true)
                          && _visitedFiles.Add(realPath))
                 {
                     _candidates.Add(new FileCandidate(file.FullName, _displayPrefix + relative, file.Length));
@@ -149,9 +151,15 @@ internal sealed class DirectoryWalker
         }
     }
 
-    private bool IsExcluded(string relative, bool isDirectory, IgnoreScope scope) =>
-        _configExcludes.Evaluate(_configPrefix + relative, isDirectory) == IgnoreVerdict.Ignored
-        || scope.IsIgnored(_ignorePrefix + relative, isDirectory);
+    private bool IsExcluded(string relative, bool isDirectory, IgnoreScope scope, bool record = false)
+    {
+        var reason = _configExcludes.Evaluate(_configPrefix + relative, isDirectory) == IgnoreVerdict.Ignored ? "excluded by the configuration"
+            : scope.IsIgnored(_ignorePrefix + relative, isDirectory) ? "ignored by .gitignore"
+            : null;
+        // Said in the report ("what was read"), so that an exclude that hides the models is seen.
+        if (reason is not null && record) _excluded?.Add(new ExcludedPath(_displayPrefix + relative + (isDirectory ? "/" : ""), reason));
+        return reason is not null;
+    }
 
     private static bool IsAuditable(string name) => ProjectDiscovery.Extensions.Contains(Path.GetExtension(name));
 

@@ -26,26 +26,25 @@ public static class ProjectDiscovery
     /// Discovers files under <paramref name="root"/> (a directory or a single file). Paths in
     /// the result are relative to <paramref name="displayRoot"/>, with forward slashes, sorted.
     /// </summary>
-    /// <exception cref="AuditInputException"><paramref name="root"/> does not exist.</exception>
-    public static IReadOnlyList<SourceFile> Discover(string root, string displayRoot, AuditConfig config, List<Diagnostic> diagnostics)
+    /// <exception cref="AuditInputException"><paramref name="root"/> does not exist, or is a file that cannot be read.</exception>
+    public static IReadOnlyList<SourceFile> Discover(string root, string displayRoot, AuditConfig config, List<Diagnostic> diagnostics,
+        List<ExcludedPath>? excluded = null)
     {
         var fullRoot = Path.GetFullPath(root);
         var fullDisplayRoot = Path.GetFullPath(displayRoot);
-        List<FileCandidate> candidates;
         if (File.Exists(fullRoot))
         {
-            // A file named on the command line is read whatever the ignore files say.
-            candidates = [new FileCandidate(fullRoot, DisplayPath(fullDisplayRoot, fullRoot), new FileInfo(fullRoot).Length)];
+            // A file named on the command line is read whatever the ignore files say; one that cannot be
+            // read (or is over the size limit) is an input error (exit 2), not a note in a clean report.
+            var candidate = new FileCandidate(fullRoot, DisplayPath(fullDisplayRoot, fullRoot), new FileInfo(fullRoot).Length);
+            var (file, note) = Read(candidate);
+            if (file is null && note is { Severity: DiagnosticSeverity.Warning })
+                throw new AuditInputException($"{candidate.RelativePath}: {note.Message.Replace("skipped: ", "", StringComparison.Ordinal)}");
+            if (note is not null) diagnostics.Add(note);
+            return file is null ? [] : [file];
         }
-        else if (Directory.Exists(fullRoot))
-        {
-            candidates = new DirectoryWalker(fullRoot, fullDisplayRoot, config, diagnostics).Walk();
-        }
-        else
-        {
-            throw new AuditInputException($"{root}: no such file or directory");
-        }
-        return ReadAll(candidates, diagnostics);
+        if (!Directory.Exists(fullRoot)) throw new AuditInputException($"{root}: no such file or directory");
+        return ReadAll(new DirectoryWalker(fullRoot, fullDisplayRoot, config, diagnostics, excluded).Walk(), diagnostics);
     }
 
     /// <summary>UTF-8 (with or without BOM), falling back to Latin-1 so no byte is lost.</summary>

@@ -21,6 +21,9 @@ public sealed class DriftDetector
     private readonly string _nameB;
     private readonly bool _sqlite;
     private readonly List<Finding> _findings = [];
+    private readonly TableLookup _lookupA;
+    private readonly TableLookup _lookupB;
+    private readonly Dictionary<Table, Table> _pairedWith = [];
 
     private DriftDetector(Schema a, Schema b)
     {
@@ -29,6 +32,8 @@ public sealed class DriftDetector
         _nameA = ViewNames.Of(a);
         _nameB = ViewNames.Of(b);
         _sqlite = IsSqlite(a.Dialect, b.Dialect);
+        _lookupA = new TableLookup(a.Tables);
+        _lookupB = new TableLookup(b.Tables);
         if (_nameA == _nameB)
         {
             _nameA = "the first view";
@@ -49,17 +54,41 @@ public sealed class DriftDetector
     private static bool IsSqlite(string? a, string? b) =>
         (a, b) is ("sqlite", "sqlite") or ("sqlite", null) or (null, "sqlite");
 
-    private static string Key(string name)
-    {
-        var dot = name.LastIndexOf('.');
-        return (dot < 0 ? name : name[(dot + 1)..]).Trim('"').ToLowerInvariant();
-    }
-
-    private static Dictionary<string, Table> ByName(Schema schema)
+    private static Dictionary<string, Table> ByIdentity(Schema schema)
     {
         var map = new Dictionary<string, Table>(StringComparer.Ordinal);
-        foreach (var table in schema.Tables) map.TryAdd(Key(table.Name), table);
+        foreach (var table in schema.Tables) map.TryAdd(TableLookup.Identity(table), table);
         return map;
+    }
+
+    /// <summary>
+    /// The two views' tables paired by schema and name (<c>public.users</c> with <c>public.users</c>, never with
+    /// <c>billing.users</c>); then a table left alone on each side with the same bare name pairs up (models that name
+    /// no schema, a database that keeps them in one other than <c>public</c>).
+    /// </summary>
+    private static (List<(Table A, Table B)> Pairs, List<Table> OnlyA, List<Table> OnlyB) Pair(Schema a, Schema b)
+    {
+        var identityA = ByIdentity(a);
+        var identityB = ByIdentity(b);
+        var pairs = new List<(Table, Table)>();
+        var onlyA = new List<Table>();
+        foreach (var (key, ta) in identityA)
+        {
+            if (identityB.Remove(key, out var tb)) pairs.Add((ta, tb));
+            else onlyA.Add(ta);
+        }
+        var onlyB = identityB.Values.ToList();
+        var leftInB = onlyB.GroupBy(t => t.Name.ToLowerInvariant()).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var leftInA = onlyA.GroupBy(t => t.Name.ToLowerInvariant()).Where(g => g.Count() == 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var ta in onlyA.ToList())
+        {
+            var name = ta.Name.ToLowerInvariant();
+            if (!leftInA.Contains(name) || !leftInB.Remove(name, out var tb)) continue;
+            pairs.Add((ta, tb));
+            onlyA.Remove(ta);
+            onlyB.Remove(tb);
+        }
+        return (pairs, onlyA, onlyB);
     }
 
     private void Report(SourceSpan span, SourceSpan? other, string table, string? column, string message, string fix) =>
@@ -82,23 +111,21 @@ public sealed class DriftDetector
 
     private void CompareTables()
     {
-        var tablesA = ByName(_a);
-        var tablesB = ByName(_b);
-        foreach (var (key, ta) in tablesA)
+        var (pairs, onlyA, onlyB) = Pair(_a, _b);
+        foreach (var (ta, tb) in pairs) _pairedWith[ta] = tb;
+        foreach (var ta in onlyA)
         {
-            if (!tablesB.TryGetValue(key, out var tb))
-            {
-                if (_b.HistoryLacksBaseline) continue; // the baseline the history starts from may hold it
-                Report(ta.Span, null, ta.Name, null, $"Table `{ta.Name}` exists in {_nameA} but not in {_nameB}.",
-                    $"Create `{ta.Name}` in a migration, or remove it from {_nameA} if it is gone.");
-                continue;
-            }
-            CompareTable(ta, tb);
+            if (_b.HistoryLacksBaseline) continue; // the baseline the history starts from may hold it
+            Report(ta.Span, null, ta.DisplayName, null, $"Table `{ta.DisplayName}` exists in {_nameA} but not in {_nameB}.",
+                $"Create `{ta.DisplayName}` in a migration, or remove it from {_nameA} if it is gone.");
         }
-        foreach (var (key, tb) in tablesB)
-            if (!tablesA.ContainsKey(key) && !_a.HistoryLacksBaseline)
-                Report(tb.Span, null, tb.Name, null, $"Table `{tb.Name}` exists in {_nameB} but not in {_nameA}.",
-                    $"Declare `{tb.Name}` in {_nameA}, or drop it from {_nameB} if it is obsolete.");
+        foreach (var (ta, tb) in pairs) CompareTable(ta, tb);
+        foreach (var tb in onlyB)
+        {
+            if (_a.HistoryLacksBaseline) continue;
+            Report(tb.Span, null, tb.DisplayName, null, $"Table `{tb.DisplayName}` exists in {_nameB} but not in {_nameA}.",
+                $"Declare `{tb.DisplayName}` in {_nameA}, or drop it from {_nameB} if it is obsolete.");
+        }
     }
 
     private void CompareTable(Table a, Table b)
@@ -115,15 +142,15 @@ public sealed class DriftDetector
             if (!columnsB.TryGetValue(ca.Name, out var cb))
             {
                 if (partial) continue;
-                Report(ca.Span, b.Span, a.Name, ca.Name, $"Column `{a.Name}.{ca.Name}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.",
-                    $"Add `{ca.Name}` to `{a.Name}` in a migration, or remove it from {_nameA}.");
+                Report(ca.Span, b.Span, a.DisplayName, ca.Name, $"Column `{a.DisplayName}.{ca.Name}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.",
+                    $"Add `{ca.Name}` to `{a.DisplayName}` in a migration, or remove it from {_nameA}.");
                 continue;
             }
             CompareColumn(a, ca, cb);
         }
         foreach (var cb in b.Columns)
             if (!columnsA.Contains(cb.Name) && !partial)
-                Report(a.Span, cb.Span, a.Name, cb.Name, $"Column `{a.Name}.{cb.Name}` exists in {_nameB}{Where(cb.Span)} but not in {_nameA}.",
+                Report(a.Span, cb.Span, a.DisplayName, cb.Name, $"Column `{a.DisplayName}.{cb.Name}` exists in {_nameB}{Where(cb.Span)} but not in {_nameA}.",
                     $"Declare `{cb.Name}` in {_nameA}, or drop it in a migration.");
         if (partial) return;
         ComparePrimaryKeys(a, b);
@@ -133,16 +160,16 @@ public sealed class DriftDetector
 
     private void CompareColumn(Table table, Column a, Column b)
     {
-        var name = $"{table.Name}.{a.Name}";
+        var name = $"{table.DisplayName}.{a.Name}";
         if (a.Nullable != b.Nullable)
-            Report(a.Span, b.Span, table.Name, a.Name,
+            Report(a.Span, b.Span, table.DisplayName, a.Name,
                 $"`{name}` is {Nullability(a)} in {_nameA} but {Nullability(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         if (_sqlite) CompareSqliteStorage(table, a, b);
         else if (a.Type != LogicalType.Unknown && b.Type != LogicalType.Unknown && a.Type != b.Type && !SameEnumOrText(a, b))
-            Report(a.Span, b.Span, table.Name, a.Name,
+            Report(a.Span, b.Span, table.DisplayName, a.Name,
                 $"`{name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         else if (a.Type == b.Type && a.Length is { } la && b.Length is { } lb && la != lb)
-            Report(a.Span, b.Span, table.Name, a.Name,
+            Report(a.Span, b.Span, table.DisplayName, a.Name,
                 $"`{name}` holds at most {la} characters in {_nameA} but {lb} in {_nameB}{Where(b.Span)}.", MigrationFix);
         // Identity columns get their values from a sequence: how each view spells that is not a default.
         if (!a.IsIdentity && !b.IsIdentity)
@@ -150,7 +177,7 @@ public sealed class DriftDetector
             var da = a.ServerDefault is { } x ? DefaultExpressionNormalizer.Normalize(x.Expression) : null;
             var db = b.ServerDefault is { } y ? DefaultExpressionNormalizer.Normalize(y.Expression) : null;
             if (da != db)
-                Report(a.Span, b.Span, table.Name, a.Name,
+                Report(a.Span, b.Span, table.DisplayName, a.Name,
                     $"`{name}` has server default {DefaultText(a)} in {_nameA} but {DefaultText(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         }
     }
@@ -162,8 +189,8 @@ public sealed class DriftDetector
     private void CompareSqliteStorage(Table table, Column a, Column b)
     {
         if (SqliteAffinities.Of(a, _a.SourceKind) is not { } fa || SqliteAffinities.Of(b, _b.SourceKind) is not { } fb || fa == fb) return;
-        Report(a.Span, b.Span, table.Name, a.Name,
-            $"`{table.Name}.{a.Name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}: "
+        Report(a.Span, b.Span, table.DisplayName, a.Name,
+            $"`{table.DisplayName}.{a.Name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}: "
             + $"SQLite stores them with different affinities ({fa.ToString().ToUpperInvariant()} and {fb.ToString().ToUpperInvariant()}).", MigrationFix);
     }
 
@@ -183,11 +210,27 @@ public sealed class DriftDetector
         var ka = a.PrimaryKey is { } pa ? string.Join(", ", pa.Columns) : "";
         var kb = b.PrimaryKey is { } pb ? string.Join(", ", pb.Columns) : "";
         if (string.Equals(ka, kb, StringComparison.OrdinalIgnoreCase)) return;
-        Report(a.PrimaryKey?.Span ?? a.Span, b.PrimaryKey?.Span ?? b.Span, a.Name, null,
-            $"The primary key of `{a.Name}` is {KeyText(ka)} in {_nameA} but {KeyText(kb)} in {_nameB}{Where(b.PrimaryKey?.Span ?? b.Span)}.", MigrationFix);
+        Report(a.PrimaryKey?.Span ?? a.Span, b.PrimaryKey?.Span ?? b.Span, a.DisplayName, null,
+            $"The primary key of `{a.DisplayName}` is {KeyText(ka)} in {_nameA} but {KeyText(kb)} in {_nameB}{Where(b.PrimaryKey?.Span ?? b.Span)}.", MigrationFix);
     }
 
     private static string KeyText(string columns) => columns.Length == 0 ? "missing" : $"({columns})";
+
+    /// <summary>Two foreign-key targets are the same table when the first view's target is paired with the second's (schema included).</summary>
+    private bool SameTarget(string targetA, string targetB)
+    {
+        var ta = _lookupA.Find(targetA);
+        var tb = _lookupB.Find(targetB);
+        if (ta is not null && tb is not null) return _pairedWith.TryGetValue(ta, out var paired) && ReferenceEquals(paired, tb);
+        return string.Equals(TargetName(targetA), TargetName(targetB), StringComparison.Ordinal);
+    }
+
+    // An unresolved target (a table neither view declares): compared by its bare name, as written.
+    private static string TargetName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return (dot < 0 ? name : name[(dot + 1)..]).Trim('"').ToLowerInvariant();
+    }
 
     private static string ColumnsKey(IEnumerable<string> columns) => string.Join(",", columns.Select(c => c.Trim('"').ToLowerInvariant()));
 
@@ -205,21 +248,21 @@ public sealed class DriftDetector
             var key = ColumnsKey(fa.Columns);
             if (!seen.Add(key)) continue;
             var column = fa.Columns.Count == 1 ? fa.Columns[0] : null;
-            var label = $"`{a.Name}.{string.Join(", ", fa.Columns)}`";
+            var label = $"`{a.DisplayName}.{string.Join(", ", fa.Columns)}`";
             if (!fksB.TryGetValue(key, out var fb))
             {
-                Report(fa.Span, b.Span, a.Name, column, $"Foreign key {label} → `{fa.TargetTable}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
+                Report(fa.Span, b.Span, a.DisplayName, column, $"Foreign key {label} → `{fa.TargetTable}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
                 continue;
             }
-            if (Key(fa.TargetTable) != Key(fb.TargetTable)
+            if (!SameTarget(fa.TargetTable, fb.TargetTable)
                 || (fa.TargetColumns.Count > 0 && fb.TargetColumns.Count > 0 && ColumnsKey(fa.TargetColumns) != ColumnsKey(fb.TargetColumns)))
-                Report(fa.Span, fb.Span, a.Name, column,
+                Report(fa.Span, fb.Span, a.DisplayName, column,
                     $"Foreign key {label} references `{Target(fa)}` in {_nameA} but `{Target(fb)}` in {_nameB}{Where(fb.Span)}.", MigrationFix);
             if (Effective(fa.OnDelete) != Effective(fb.OnDelete))
-                Report(fa.Span, fb.Span, a.Name, column,
+                Report(fa.Span, fb.Span, a.DisplayName, column,
                     $"Foreign key {label} is ON DELETE {Effective(fa.OnDelete).ToSql()} in {_nameA} but ON DELETE {Effective(fb.OnDelete).ToSql()} in {_nameB}{Where(fb.Span)}.", MigrationFix);
             if (Effective(fa.OnUpdate) != Effective(fb.OnUpdate))
-                Report(fa.Span, fb.Span, a.Name, column,
+                Report(fa.Span, fb.Span, a.DisplayName, column,
                     $"Foreign key {label} is ON UPDATE {Effective(fa.OnUpdate).ToSql()} in {_nameA} but ON UPDATE {Effective(fb.OnUpdate).ToSql()} in {_nameB}{Where(fb.Span)}.", MigrationFix);
         }
         foreach (var fb in b.ForeignKeys)
@@ -227,8 +270,8 @@ public sealed class DriftDetector
             var key = ColumnsKey(fb.Columns);
             if (seen.Contains(key)) continue;
             seen.Add(key);
-            Report(a.Span, fb.Span, a.Name, fb.Columns.Count == 1 ? fb.Columns[0] : null,
-                $"Foreign key `{a.Name}.{string.Join(", ", fb.Columns)}` → `{fb.TargetTable}` exists in {_nameB}{Where(fb.Span)} but not in {_nameA}.", MigrationFix);
+            Report(a.Span, fb.Span, a.DisplayName, fb.Columns.Count == 1 ? fb.Columns[0] : null,
+                $"Foreign key `{a.DisplayName}.{string.Join(", ", fb.Columns)}` → `{fb.TargetTable}` exists in {_nameB}{Where(fb.Span)} but not in {_nameA}.", MigrationFix);
         }
     }
 

@@ -27,6 +27,9 @@ public sealed class Schema
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>Files and directories the walk left out on purpose (configuration excludes, .gitignore), for "what was read".</summary>
+    public List<ExcludedPath> Excluded { get; } = [];
+
     /// <summary>
     /// Migrations view: the history starts from a schema it does not create (it alters tables it
     /// never created), so a table missing from it may still exist.
@@ -51,10 +54,12 @@ public sealed class Schema
     /// <summary>Inline <c># schema-audit: ignore[rule]</c> comments found while reading sources.</summary>
     public List<InlineSuppression> Suppressions { get; } = [];
 
-    public Table? FindTable(string name) =>
-        Tables.Find(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase)
-                      || string.Equals(t.QualifiedName, name, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The table <paramref name="name"/> refers to, by schema and name (see <see cref="TableLookup"/>); rules use <c>RuleContext.FindTable</c>, built once.</summary>
+    public Table? FindTable(string name) => new TableLookup(Tables).Find(name);
 }
+
+/// <summary>A file or directory (ending in <c>/</c>) not read, and why.</summary>
+public sealed record ExcludedPath(string Path, string Reason);
 
 public sealed record SourceFileInfo(string Path, int Lines, bool HasModels);
 

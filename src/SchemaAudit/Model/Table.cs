@@ -9,6 +9,9 @@ public sealed class Table
 
     public string QualifiedName => SchemaName is null ? Name : $"{SchemaName}.{Name}";
 
+    /// <summary>How messages name the table: with its schema unless that is the default (<c>public</c>), where it adds nothing.</summary>
+    public string DisplayName => TableLookup.IsDefaultSchema(SchemaName) ? Name : QualifiedName;
+
     public List<Column> Columns { get; } = [];
     public PrimaryKey? PrimaryKey { get; set; }
     public List<Index> Indexes { get; } = [];

@@ -28,4 +28,7 @@ public sealed class AuditResult
 
     /// <summary>Set when findings were compared with a baseline file: only new findings remain in <see cref="Findings"/>.</summary>
     public Baseline.BaselineSummary? Baseline { get; init; }
+
+    /// <summary>The configuration file applied, as shown to the user; null when none (defaults).</summary>
+    public string? ConfigurationFile { get; init; }
 }

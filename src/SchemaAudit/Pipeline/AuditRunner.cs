@@ -30,11 +30,12 @@ public static class AuditRunner
 
     /// <summary>Discovers the files under <paramref name="paths"/>; unreadable ones become diagnostics.</summary>
     /// <param name="root">Directory that relative paths in the output are relative to.</param>
-    public static IReadOnlyList<SourceFile> Discover(IReadOnlyList<string> paths, string root, AuditConfig config, List<Diagnostic> diagnostics)
+    public static IReadOnlyList<SourceFile> Discover(IReadOnlyList<string> paths, string root, AuditConfig config, List<Diagnostic> diagnostics,
+        List<ExcludedPath>? excluded = null)
     {
         var files = new List<SourceFile>();
         foreach (var path in paths)
-            files.AddRange(ProjectDiscovery.Discover(Path.GetFullPath(path), root, config, diagnostics));
+            files.AddRange(ProjectDiscovery.Discover(Path.GetFullPath(path), root, config, diagnostics, excluded));
         return files;
     }
 
@@ -46,8 +47,10 @@ public static class AuditRunner
     public static IReadOnlyList<Schema> BuildViews(IReadOnlyList<string> paths, string root, AuditConfig config)
     {
         var diagnostics = new List<Diagnostic>();
-        var views = BuildViews(Discover(paths, root, config, diagnostics));
+        var excluded = new List<ExcludedPath>();
+        var views = BuildViews(Discover(paths, root, config, diagnostics, excluded));
         views[0].Diagnostics.InsertRange(0, diagnostics);
+        views[0].Excluded.AddRange(excluded);
         return views;
     }
 
@@ -81,6 +84,7 @@ public static class AuditRunner
         }
 
         var ordered = views.Values.ToList();
+        foreach (var view in ordered) DiagnosticLimit.Apply(view.Diagnostics);
         if (ordered.Count == 0) ordered.Add(new Schema());
         var primary = ordered.Find(v => v.Tables.Count > 0) ?? ordered[0];
         ordered.Remove(primary);
@@ -163,6 +167,7 @@ public static class AuditRunner
         }
         if (config.IsEnabled(Rules.Drift.SchemaDrift.Metadata.Id))
             findings.AddRange(DriftBetween(views));
+        findings = PrecisionGate.Apply(findings, config);
         var result = ConventionCollapse.Apply(
             AuditEngine.ApplySuppressions(findings, primary.Suppressions, config), ConventionPolicies(rules, config));
         result.Sort(AuditEngine.CompareFindings);
@@ -173,8 +178,9 @@ public static class AuditRunner
             Views = views,
             Findings = result,
             RulesRun = rules,
-            Score = Score.Compute(result.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(result.Where(f => !f.IsSuppressed), primary),
             Statistics = Statistics.Compute(primary),
+            ConfigurationFile = config.DisplayPath,
         };
     }
 
@@ -208,6 +214,7 @@ public static class AuditRunner
             live.Diagnostics.AddRange(view.Diagnostics);
             live.Files.AddRange(view.Files);
             live.Suppressions.AddRange(view.Suppressions);
+            live.Excluded.AddRange(view.Excluded);
             live.ConnectionStrings.AddRange(view.ConnectionStrings);
         }
         return [live];

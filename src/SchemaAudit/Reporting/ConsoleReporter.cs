@@ -1,5 +1,6 @@
 using SchemaAudit.Analysis;
 using SchemaAudit.Pipeline;
+using SchemaAudit.Reporting.Safety;
 using Spectre.Console;
 
 namespace SchemaAudit.Reporting;
@@ -51,16 +52,17 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
     private static void WriteHeader(IAnsiConsole console, ReportFacts facts)
     {
         var result = facts.Result;
-        console.MarkupLine($"[bold]{ToolInfo.Name} {Markup.Escape(ToolInfo.Version)}[/]: {Markup.Escape(result.Root)}");
+        console.MarkupLine($"[bold]{ToolInfo.Name} {Esc(ToolInfo.Version)}[/]: {Esc(result.Root)}");
         var counts = string.Join(", ", s_order.Select(s => $"[{Style(s)}]{ReportText.SeverityCount(s, facts.Count(s))}[/]"));
         var suppressed = facts.Suppressed.Count > 0 ? $" [dim]({facts.Suppressed.Count} suppressed)[/]" : "";
-        console.MarkupLine($"Score [bold]{result.Score.Value}/100 ({result.Score.Grade})[/]   {counts}{suppressed}");
+        console.MarkupLine($"Score [bold]{ReportText.ScoreText(result.Score)}[/]   {counts}{suppressed}");
         var s = result.Statistics;
         console.MarkupLine($"[dim]{ReportText.Count(s.Tables, "table")}, {ReportText.Count(s.Columns, "column")}, {ReportText.Count(s.ForeignKeys, "foreign key")}, {ReportText.Count(s.Relationships, "relationship")}, {ReportText.Count(result.RulesRun.Count, "check")} run[/]");
         if (ReportText.DialectLine(result.Schema) is { } dialect)
-            console.MarkupLine($"[dim]{Markup.Escape(dialect)}[/]");
+            console.MarkupLine($"[dim]{Esc(dialect)}[/]");
+        console.MarkupLine($"[dim]{Esc(InputSummary.Of(result).OneLine())}[/]");
         if (result.Baseline is { } baseline)
-            console.MarkupLine($"[dim]{Markup.Escape(ReportText.BaselineLine(baseline))}[/]");
+            console.MarkupLine($"[dim]{Esc(ReportText.BaselineLine(baseline))}[/]");
     }
 
     private static void WriteSeverity(IAnsiConsole console, ReportFacts facts, Severity severity, int width)
@@ -73,24 +75,24 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         {
             // "  path:line  rule-id  message", wrapped by us with a hanging indent so continuation
             // lines stay under the finding instead of starting at column 0.
-            var head = $"  {ReportText.Location(f.Span)}  {f.RuleId}  ";
-            var headMarkup = $"  {Markup.Escape(ReportText.Location(f.Span))}  [{Style(severity)}]{Markup.Escape(f.RuleId)}[/]";
+            var head = $"  {SafeText.Inline(ReportText.Location(f.Span))}  {f.RuleId}  ";
+            var headMarkup = $"  {Esc(ReportText.Location(f.Span))}  [{Style(severity)}]{Esc(f.RuleId)}[/]";
             // A long path leaves too little room: the message then starts on the next line.
             var messageOnNextLine = head.Length + MinimumRoom > width;
-            var message = WordWrap(f.Message, width, firstLineUsed: messageOnNextLine ? Indent.Length : head.Length, Indent);
+            var message = WordWrap(SafeText.Inline(f.Message), width, firstLineUsed: messageOnNextLine ? Indent.Length : head.Length, Indent);
             if (messageOnNextLine)
             {
                 console.MarkupLine(headMarkup);
-                console.MarkupLine(Indent + Markup.Escape(message[0]));
+                console.MarkupLine(Indent + Esc(message[0]));
             }
             else
             {
-                console.MarkupLine($"{headMarkup}  {Markup.Escape(message[0])}");
+                console.MarkupLine($"{headMarkup}  {Esc(message[0])}");
             }
             foreach (var line in message.Skip(1))
-                console.MarkupLine(Indent + Markup.Escape(line));
+                console.MarkupLine(Indent + Esc(line));
             foreach (var line in WordWrap("-> " + f.Recommendation, width, firstLineUsed: Indent.Length, Indent))
-                console.MarkupLine($"{Indent}[dim]{Markup.Escape(line)}[/]");
+                console.MarkupLine($"{Indent}[dim]{Esc(line)}[/]");
         }
     }
 
@@ -134,9 +136,9 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         {
             var head = $"  {d.Span}  {d.Severity.ToString().ToLowerInvariant()}: ";
             var lines = WordWrap(d.Message, width, firstLineUsed: head.Length, Indent);
-            console.MarkupLine(Markup.Escape(head + lines[0]));
+            console.MarkupLine(Esc(head + lines[0]));
             foreach (var line in lines.Skip(1))
-                console.MarkupLine(Indent + Markup.Escape(line));
+                console.MarkupLine(Indent + Esc(line));
         }
     }
 
@@ -148,8 +150,11 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         var critical = facts.Count(Severity.Critical);
         var (mark, style) = critical > 0 ? ("x", "red bold") : total > 0 ? ("!", "yellow") : ("ok", "green");
         var what = total == 0 ? "no findings" : ReportText.Count(total, "finding") + (critical > 0 ? $" ({critical} critical)" : "");
-        console.MarkupLine($"[{style}]{mark}[/] {what} in {ReportText.Count(result.Statistics.Tables, "table")}; score {result.Score.Value}/100 ({result.Score.Grade})");
+        console.MarkupLine($"[{style}]{mark}[/] {what} in {ReportText.Count(result.Statistics.Tables, "table")}; score {ReportText.ScoreText(result.Score)}");
     }
+
+    /// <summary>User-controlled text (paths, names, messages) made safe for a terminal, then escaped for Spectre markup.</summary>
+    private static string Esc(string text) => Markup.Escape(SafeText.Inline(text));
 
     private static string Style(Severity s) => s switch
     {

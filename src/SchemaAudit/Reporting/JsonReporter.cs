@@ -36,11 +36,14 @@ public sealed class JsonReporter : IReporter
 
         WriteStatistics(w, result.Statistics);
 
-        w.WriteNumber("score", result.Score.Value);
+        // "not assessed" (score null) when most of the schema could not be read.
+        if (result.Score.Value is { } score) w.WriteNumber("score", score);
+        else w.WriteNull("score");
         w.WriteString("grade", result.Score.Grade);
         // The detected target database and what it was decided from (null when unknown).
         if (result.Schema.Dialect is { } dialect) w.WriteString("dialect", dialect); else w.WriteNull("dialect");
         if (result.Schema.DialectEvidence is { } evidence) w.WriteString("dialectEvidence", evidence); else w.WriteNull("dialectEvidence");
+        if (result.Score.NotAssessedReason is { } reason) w.WriteString("notAssessedBecause", reason);
         w.WriteStartArray("deductions");
         foreach (var d in result.Score.Deductions)
         {
@@ -48,6 +51,7 @@ public sealed class JsonReporter : IReporter
             w.WriteString("ruleId", d.RuleId);
             w.WriteString("severity", d.Severity.Id());
             w.WriteNumber("count", d.Count);
+            w.WriteNumber("tables", d.Tables);
             w.WriteNumber("points", d.Points);
             w.WriteEndObject();
         }
@@ -82,6 +86,8 @@ public sealed class JsonReporter : IReporter
             w.WriteEndObject();
         }
         w.WriteEndArray();
+
+        InputSummary.Of(result).WriteJson(w);
 
         w.WriteEndObject();
     }

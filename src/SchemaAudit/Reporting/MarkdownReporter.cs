@@ -50,12 +50,12 @@ public sealed class MarkdownReporter : IReporter
         if (suggestions > 0) found.Add(ReportText.Count(suggestions, "suggestion"));
         var foundText = found.Count == 0 ? "found no problem" : "found " + ReportText.JoinWords(found);
 
-        var text = $"**Overall assessment: {ReportText.Assessment(result.Score.Value, critical)}.** "
+        var text = $"**Overall assessment: {ReportText.Assessment(result.Score.Value ?? 0, critical)}.** "
             + $"SchemaAudit {read} {ReportText.Count(stats.Tables, "table")} ({ReportText.Count(stats.Columns, "column")}, "
             + $"{ReportText.Count(stats.ForeignKeys, "foreign key")}, {ReportText.Count(stats.Relationships, "relationship")}) "
             + $"and ran {ReportText.Count(result.RulesRun.Count, "check")}. It {foundText}. "
             + Consequence(facts, critical, warnings, suggestions)
-            + $" **Score: {result.Score.Value}/100, grade {result.Score.Grade}.**";
+            + $" **Score: {ReportText.ScoreText(result.Score)}.**";
 
         md.Heading(2, "Executive summary");
         md.Paragraph(text);
@@ -76,7 +76,14 @@ public sealed class MarkdownReporter : IReporter
 
     private static string Consequence(ReportFacts facts, int critical, int warnings, int suggestions)
     {
-        static string Ids(IEnumerable<RuleGroup> groups) => ReportText.JoinWords([.. groups.Take(3).Select(g => MarkdownWriter.Code(g.RuleId))]);
+        // Three rules by name, then how many more, so the summary never reads as the whole list.
+        static string Ids(IEnumerable<RuleGroup> groups)
+        {
+            var all = groups.ToList();
+            List<string> named = [.. all.Take(3).Select(g => MarkdownWriter.Code(g.RuleId))];
+            if (all.Count > 3) named.Add(ReportText.Count(all.Count - 3, "more rule"));
+            return ReportText.JoinWords(named);
+        }
         if (critical > 0)
             return $"The critical ones ({Ids(facts.GroupsOf(Severity.Critical))}) can lose data, fail at runtime or expose secrets: fix them first.";
         if (warnings > 0)
@@ -283,6 +290,7 @@ public sealed class MarkdownReporter : IReporter
 
     private static void WriteDiagnostics(MarkdownWriter md, ReportFacts facts)
     {
+        md.Paragraph(InputSummary.Of(facts.Result).OneLine());
         var diagnostics = ReportFacts.SortedDiagnostics(facts.Result.Schema).ToList();
         if (diagnostics.Count == 0) return;
         md.Heading(2, "Diagnostics");

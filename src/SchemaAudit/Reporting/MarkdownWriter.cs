@@ -1,6 +1,12 @@
+using SchemaAudit.Reporting.Safety;
+
 namespace SchemaAudit.Reporting;
 
-/// <summary>Markdown building blocks with the escaping GitHub needs. Lines always end in LF.</summary>
+/// <summary>
+/// Markdown building blocks with the escaping GitHub needs. Lines always end in LF. Every line passes
+/// <see cref="SafeText"/> (no password, no raw control character); cells cannot break the table and
+/// inline code cannot be closed early by a backtick in a name.
+/// </summary>
 internal sealed class MarkdownWriter(TextWriter output)
 {
     private bool _atBlockStart = true;
@@ -22,7 +28,7 @@ internal sealed class MarkdownWriter(TextWriter output)
 
     public void Line(string text = "")
     {
-        output.Write(text);
+        output.Write(SafeText.Block(text));
         output.Write('\n');
         _atBlockStart = text.Length == 0;
     }

@@ -11,10 +11,13 @@ internal static class ReportText
     public static string Count(int n, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural ?? singular + "s")}");
 
-    /// <summary><c>path:line</c>, or a placeholder for objects with no source (a live database).</summary>
+    /// <summary>
+    /// <c>path:line</c>; a live database object as <c>database/schema.table</c> (no line: it has none);
+    /// a placeholder for objects with no source.
+    /// </summary>
     public static string Location(SourceSpan span) =>
         span.IsNone ? "(no source)"
-        : span.Line == 0 ? span.Path // a live database object: no file, no line
+        : span.Line == 0 ? span.Path.Replace('#', '/') // postgresql://app@db:5432/shop#public.users -> .../shop/public.users
         : string.Create(CultureInfo.InvariantCulture, $"{span.Path}:{span.Line}");
 
     /// <summary><c>table.column</c>, <c>table</c>, or null when the finding names neither.</summary>
@@ -53,6 +56,9 @@ internal static class ReportText
         Severity.Suggestion => Count(n, "suggestion"),
         _ => Count(n, "note"),
     };
+
+    /// <summary><c>83/100 (B)</c>, or <c>not assessed</c> when most of the schema could not be read.</summary>
+    public static string ScoreText(Pipeline.Score score) => score.Summary;
 
     /// <summary>An overall judgement in one word, from the score and whether anything critical remains.</summary>
     public static string Assessment(int score, int critical) => (score, critical) switch

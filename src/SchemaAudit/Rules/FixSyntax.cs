@@ -119,7 +119,7 @@ internal sealed class FixSyntax
         var concurrently = _flavor == SqlFlavor.Postgres ? "CONCURRENTLY " : "";
         var usingMethod = method is not null && _flavor == SqlFlavor.Postgres ? $" USING {method}" : "";
         var predicate = where is not null && _flavor != SqlFlavor.MySql ? $" WHERE {where}" : "";
-        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX {concurrently}{Ident(name)} ON {Ident(table.Name)}{usingMethod} ({string.Join(", ", columns.Select(c => IsExpression(c) ? c : Ident(c)))}){predicate};";
+        return $"CREATE {(unique ? "UNIQUE " : "")}INDEX {concurrently}{Ident(name)} ON {TableIdent(table)}{usingMethod} ({string.Join(", ", columns.Select(c => IsExpression(c) ? c : Ident(c)))}){predicate};";
     }
 
     /// <summary>Where the index goes, said in the finding's language.</summary>
@@ -154,7 +154,7 @@ internal sealed class FixSyntax
         if (!IsSql || _flavor == SqlFlavor.Sqlite) return ForeignKeyWithAction(table, fk, onDelete);
         var name = $"{table.Name}_{string.Join('_', fk.Columns)}_fkey";
         var target = $"{Ident(StripSchema(fk.TargetTable))} ({string.Join(", ", TargetColumns(fk).Select(Ident))})";
-        return $"ALTER TABLE {Ident(table.Name)}\n  ADD CONSTRAINT {Ident(name)} FOREIGN KEY ({string.Join(", ", fk.Columns.Select(Ident))}) REFERENCES {target} ON DELETE {onDelete};";
+        return $"ALTER TABLE {TableIdent(table)}\n  ADD CONSTRAINT {Ident(name)} FOREIGN KEY ({string.Join(", ", fk.Columns.Select(Ident))}) REFERENCES {target} ON DELETE {onDelete};";
     }
 
     private string AlterForeignKey(Table table, ForeignKey fk, string onDelete)
@@ -167,7 +167,7 @@ internal sealed class FixSyntax
             return $"-- SQLite cannot alter a constraint: rebuild {table.Name} with\n{definition}";
         var name = fk.Name ?? $"{table.Name}_{string.Join('_', fk.Columns)}_fkey";
         var drop = _flavor == SqlFlavor.MySql ? $"DROP FOREIGN KEY {Ident(name)}" : $"DROP CONSTRAINT {Ident(name)}";
-        return $"ALTER TABLE {Ident(table.Name)}\n  {drop},\n  ADD CONSTRAINT {Ident(name)} {definition};";
+        return $"ALTER TABLE {TableIdent(table)}\n  {drop},\n  ADD CONSTRAINT {Ident(name)} {definition};";
     }
 
     private string DrizzleTarget(ForeignKey fk)
@@ -209,13 +209,13 @@ internal sealed class FixSyntax
     /// <summary><c>ALTER TABLE t ALTER COLUMN c &lt;change&gt;;</c> (MySQL: <c>MODIFY c &lt;definition&gt;</c>; SQLite: a rebuild).</summary>
     private string AlterColumn(Table table, Column column, string change, string mySqlDefinition) => _flavor switch
     {
-        SqlFlavor.MySql => $"ALTER TABLE {Ident(table.Name)} MODIFY {Ident(column.Name)} {mySqlDefinition};",
+        SqlFlavor.MySql => $"ALTER TABLE {TableIdent(table)} MODIFY {Ident(column.Name)} {mySqlDefinition};",
         SqlFlavor.Sqlite => $"-- SQLite cannot alter a column: rebuild {table.Name} with\n{Ident(column.Name)} {mySqlDefinition}",
-        _ => $"ALTER TABLE {Ident(table.Name)} ALTER COLUMN {Ident(column.Name)} {change};",
+        _ => $"ALTER TABLE {TableIdent(table)} ALTER COLUMN {Ident(column.Name)} {change};",
     };
 
     /// <summary><c>ALTER TABLE t ADD COLUMN &lt;definition&gt;;</c></summary>
-    public string AddColumn(Table table, string definition) => $"ALTER TABLE {Ident(table.Name)} ADD COLUMN {definition};";
+    public string AddColumn(Table table, string definition) => $"ALTER TABLE {TableIdent(table)} ADD COLUMN {definition};";
 
     /// <summary>The timestamp type that keeps the offset: <c>timestamptz</c>, MySQL <c>datetime(6)</c> (stored as UTC by convention), SQLite <c>timestamp</c>.</summary>
     public string SqlTimestampType => _flavor switch
@@ -231,7 +231,7 @@ internal sealed class FixSyntax
     /// </summary>
     public string TouchOnUpdate(Table table, Column column)
     {
-        var t = Ident(table.Name);
+        var t = TableIdent(table);
         var c = Ident(column.Name);
         var trigger = $"{table.Name}_set_{column.Name}";
         return _flavor switch
@@ -253,7 +253,7 @@ internal sealed class FixSyntax
         {
             FixLanguage.SqlAlchemy => $"UniqueConstraint({Quoted(columns)})",
             FixLanguage.Drizzle => $"unique(\"{name}\").on({DrizzleColumns(table, columns)})",
-            _ => $"ALTER TABLE {Ident(table.Name)} ADD CONSTRAINT {Ident(name)} UNIQUE ({string.Join(", ", columns.Select(Ident))});",
+            _ => $"ALTER TABLE {TableIdent(table)} ADD CONSTRAINT {Ident(name)} UNIQUE ({string.Join(", ", columns.Select(Ident))});",
         };
     }
 
@@ -270,6 +270,14 @@ internal sealed class FixSyntax
     private static bool IsExpression(string element) => element.Contains('(') || element.Contains(' ');
 
     /// <summary>A SQL identifier, double-quoted only when it needs to be (upper case, spaces, a leading digit).</summary>
+    /// <summary>A table in SQL: <c>users</c>, or <c>billing.users</c> when it lives outside the default schema (quoted as needed).</summary>
+    public static string TableIdent(Table table) =>
+        TableLookup.IsDefaultSchema(table.SchemaName) ? Ident(table.Name) : $"{Ident(table.SchemaName!)}.{Ident(table.Name)}";
+
+    /// <summary>An index or constraint of <paramref name="table"/> in SQL (<c>DROP INDEX billing.ix_users_email</c>): indexes live in their table's schema.</summary>
+    public static string ObjectIdent(Table table, string name) =>
+        TableLookup.IsDefaultSchema(table.SchemaName) ? Ident(name) : $"{Ident(table.SchemaName!)}.{Ident(name)}";
+
     public static string Ident(string name)
     {
         var plain = name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_');

@@ -8,9 +8,9 @@ namespace SchemaAudit.Rules;
 /// </summary>
 public sealed class RuleContext
 {
-    private readonly Dictionary<string, Table> _tablesByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TableLookup _tables;
     private readonly Dictionary<string, Entity> _entitiesByName = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(Table Table, ForeignKey Fk)>> _fksByTarget = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Table, List<(Table Table, ForeignKey Fk)>> _fksByTarget = [];
     private readonly Dictionary<string, List<Relationship>> _relationshipsByOwner = new(StringComparer.Ordinal);
     private readonly HashSet<(string Table, string Column)> _hookedColumns = [];
     private readonly HashSet<string> _hookedColumnsAnyTable = new(StringComparer.OrdinalIgnoreCase);
@@ -24,13 +24,13 @@ public sealed class RuleContext
     {
         Schema = schema;
         OtherViews = otherViews;
+        _tables = new TableLookup(schema.Tables);
         foreach (var table in schema.Tables)
         {
-            _tablesByName.TryAdd(table.Name, table);
-            _tablesByName.TryAdd(table.QualifiedName, table);
             foreach (var fk in table.ForeignKeys)
             {
-                var target = StripSchema(fk.TargetTable);
+                // Keyed by the table the key really points at (schema and name), not by a bare name two schemas may share.
+                if (_tables.Find(fk.TargetTable) is not { } target) continue;
                 if (!_fksByTarget.TryGetValue(target, out var list))
                     _fksByTarget[target] = list = [];
                 list.Add((table, fk));
@@ -63,15 +63,18 @@ public sealed class RuleContext
     /// <summary>True when the source can express ORM facts (loading strategies, annotations).</summary>
     public bool HasOrmFacts => Schema.SourceKind == SchemaSourceKind.OrmModels;
 
-    public Table? FindTable(string name) =>
-        _tablesByName.TryGetValue(name, out var t) ? t
-        : _tablesByName.TryGetValue(StripSchema(name), out t) ? t : null;
+    /// <summary>The table a reference names, by schema and name (<see cref="TableLookup"/>): <c>billing.users</c> is not <c>public.users</c>.</summary>
+    public Table? FindTable(string name) => _tables.Find(name);
 
     public Entity? FindEntity(string name) => _entitiesByName.GetValueOrDefault(name);
 
-    /// <summary>Foreign keys (with their owning table) that point at <paramref name="tableName"/>.</summary>
+    /// <summary>Foreign keys (with their owning table) that point at the table <paramref name="tableName"/> names.</summary>
     public IReadOnlyList<(Table Table, ForeignKey Fk)> ForeignKeysTo(string tableName) =>
-        _fksByTarget.TryGetValue(StripSchema(tableName), out var list) ? list : [];
+        FindTable(tableName) is { } table ? ForeignKeysTo(table) : [];
+
+    /// <summary>Foreign keys (with their owning table) that point at <paramref name="table"/>.</summary>
+    public IReadOnlyList<(Table Table, ForeignKey Fk)> ForeignKeysTo(Table table) =>
+        _fksByTarget.TryGetValue(table, out var list) ? list : [];
 
     public IReadOnlyList<Relationship> RelationshipsOf(string entityName) =>
         _relationshipsByOwner.TryGetValue(entityName, out var list) ? list : [];

@@ -14,6 +14,12 @@ public sealed record RuleMetadata
     public required Severity Severity { get; init; }
     public required RuleCategory Category { get; init; }
 
+    /// <summary>
+    /// How often its findings are real on real projects (CodeQL's <c>@precision</c>). Medium and low precision rules
+    /// report at most a suggestion by default, in the report's design-review part; <c>--all</c> restores their severity.
+    /// </summary>
+    public required RulePrecision Precision { get; init; }
+
     /// <summary>Why it matters (a short paragraph).</summary>
     public required string Why { get; init; }
 

@@ -1,15 +1,14 @@
-using System.Reflection;
-
 namespace SchemaAudit.Rules;
 
-/// <summary>All rules in this assembly, found once by reflection and sorted by id.</summary>
-public static class RuleRegistry
+/// <summary>
+/// All rules in this assembly, sorted by id. The list is written at compile time by
+/// SchemaAudit.Generators (every concrete <see cref="Rule"/> subclass), so adding a rule is adding
+/// its file, and no reflection runs at start-up (the CLI can be compiled ahead of time).
+/// </summary>
+public static partial class RuleRegistry
 {
     private static readonly Lazy<IReadOnlyList<Rule>> s_all = new(() =>
-        [.. typeof(Rule).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(Rule)) && t.GetConstructor(Type.EmptyTypes) is not null)
-            .Select(t => (Rule)Activator.CreateInstance(t)!)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)]);
+        [.. CreateAllRules().OrderBy(r => r.Id, StringComparer.Ordinal)]);
 
     public static IReadOnlyList<Rule> All => s_all.Value;
 
@@ -22,6 +21,7 @@ public static class RuleRegistry
         Title = "Inline ignore comment that suppresses nothing",
         Severity = Analysis.Severity.Info,
         Category = Analysis.RuleCategory.Tool,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "An ignore comment that no longer matches a finding hides nothing today but will silently hide a real problem later; suppressions rot unless they are checked.",
         Fix = "Delete the comment, or correct the rule id it names.",
         BadExample = """
@@ -50,5 +50,8 @@ public static class RuleRegistry
     public static IEnumerable<RuleMetadata> AllMetadata =>
         All.Select(r => r.Metadata).Append(UnusedSuppression).Append(Drift.SchemaDrift.Metadata).OrderBy(m => m.Id, StringComparer.Ordinal);
 
-    public static RuleMetadata? FindMetadata(string id) => AllMetadata.FirstOrDefault(m => m.Id == id);
+    private static readonly Lazy<Dictionary<string, RuleMetadata>> s_byId =
+        new(() => AllMetadata.ToDictionary(m => m.Id, StringComparer.Ordinal));
+
+    public static RuleMetadata? FindMetadata(string id) => s_byId.Value.GetValueOrDefault(id);
 }

@@ -19,12 +19,12 @@ public sealed class OutputOptionsTests : IDisposable
     }
 
     private void WriteDefect() =>
-        _dir.Write("models.py", File.ReadAllText(Path.Combine(TestPaths.Fixtures, "table-no-primary-key", "bad.py")));
+        _dir.Write("models.py", File.ReadAllText(Path.Combine(TestPaths.Fixtures, "fk-set-null-not-null", "bad.py")));
 
     [Fact]
     public void Quiet_says_nothing_on_success()
     {
-        _dir.Write("settings.py", "DEBUG = False\n");
+        _dir.Write("models.py", "from sqlalchemy import Column, Integer\nfrom sqlalchemy.orm import DeclarativeBase\n\n\nclass Base(DeclarativeBase):\n    pass\n\n\nclass Tag(Base):\n    __tablename__ = \"tags\"\n    id = Column(Integer, primary_key=True)\n");
         var (code, output, error) = Run(CliEnvironment.Detached, "audit", ".", "--quiet");
         Assert.Equal(ExitCodes.Success, code);
         Assert.Equal("", output);
@@ -39,8 +39,8 @@ public sealed class OutputOptionsTests : IDisposable
         Assert.Equal(ExitCodes.FindingsAtThreshold, code);
         Assert.Equal("", output);
         Assert.Contains("models.py:", error, StringComparison.Ordinal);
-        Assert.Contains("critical table-no-primary-key", error, StringComparison.Ordinal);
-        Assert.EndsWith("exit 1: 1 finding at or above `critical` (--fail-on)\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("critical fk-set-null-not-null", error, StringComparison.Ordinal);
+        Assert.EndsWith("exit 1: 2 findings at or above `critical` (--fail-on)\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class OutputOptionsTests : IDisposable
         WriteDefect();
         var (_, output, _) = Run(CliEnvironment.Detached, "audit", ".", "--quiet", "--output", "report.txt");
         Assert.Equal("", output);
-        Assert.Contains("table-no-primary-key", File.ReadAllText(_dir["report.txt"]), StringComparison.Ordinal);
+        Assert.Contains("fk-set-null-not-null", File.ReadAllText(_dir["report.txt"]), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,8 +41,8 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
     public static async Task<HeadlessChromium> StartAsync(int width = 1400, int height = 1000)
     {
-        if (!File.Exists(ExecutablePath))
-            throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium (`apt-get install -y chromium`; .ci/run does it) to run the browser tests.");
+        ExternalPrograms.Require(File.Exists(ExecutablePath) ? null
+            : $"{ExecutablePath} is missing: install Debian's chromium (`apt-get install -y chromium`; .ci/run does it) to run the browser tests");
         var profile = Path.Combine(Path.GetTempPath(), "schema-audit-chromium-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(profile);
         var start = new ProcessStartInfo(ExecutablePath)

@@ -25,7 +25,7 @@ public sealed class HtmlReportBrowserTests
         return report;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_report_works_in_a_real_browser()
     {
         var report = WriteReport();

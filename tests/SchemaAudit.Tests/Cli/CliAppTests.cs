@@ -10,6 +10,21 @@ public sealed class CliAppTests : IDisposable
 {
     private const string UnusedIgnore = "x = 1  # schema-audit: ignore[table-no-primary-key]\n";
 
+    // One table and nothing critical: an audit that audited something and passes.
+    private const string CleanModel = """
+        from sqlalchemy import Column, Integer
+        from sqlalchemy.orm import DeclarativeBase
+
+
+        class Base(DeclarativeBase):
+            pass
+
+
+        class Tag(Base):
+            __tablename__ = "tags"
+            id = Column(Integer, primary_key=True)
+        """;
+
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -33,7 +48,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Clean_project_exits_0()
     {
-        _dir.Write("app/settings.py", "DEBUG = False\n");
+        _dir.Write("app/models.py", CleanModel);
 
         var (code, output, error) = Run("audit", "app");
 
@@ -56,10 +71,19 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void A_critical_finding_fails_by_default_and_not_with_fail_on_none()
     {
-        CopyFixture("table-no-primary-key", "bad.py", "models.py");
+        CopyFixture("fk-set-null-not-null", "bad.py", "models.py");
 
         Assert.Equal(ExitCodes.FindingsAtThreshold, Run("audit", ".").Code);
         Assert.Equal(ExitCodes.Success, Run("audit", ".", "--fail-on", "none").Code);
+    }
+
+    [Fact]
+    public void A_rule_below_high_precision_fails_only_with_all()
+    {
+        CopyFixture("table-no-primary-key", "bad.py", "models.py");
+
+        Assert.Equal(ExitCodes.Success, Run("audit", ".").Code);
+        Assert.Equal(ExitCodes.FindingsAtThreshold, Run("audit", ".", "--all").Code);
     }
 
     [Fact]
@@ -114,6 +138,7 @@ public sealed class CliAppTests : IDisposable
     {
         _dir.Write("models.py", UnusedIgnore);
 
+        _dir.CreateDirectory("out");
         var (code, output, _) = Run("audit", ".", "--format", "json", "--output", "out/report.json");
 
         Assert.Equal(ExitCodes.Success, code);
@@ -127,7 +152,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Markdown_format_is_available()
     {
-        _dir.Write("models.py", "x = 1\n");
+        _dir.Write("models.py", CleanModel);
 
         var (code, output, _) = Run("audit", "--format", "markdown");
 
@@ -138,13 +163,13 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Unwritable_output_is_an_input_error()
     {
-        _dir.Write("models.py", "x = 1\n");
+        _dir.Write("models.py", CleanModel);
         _dir.CreateDirectory("existing-dir");
 
         var (code, _, error) = Run("audit", "--output", "existing-dir");
 
         Assert.Equal(ExitCodes.UsageOrInputError, code);
-        Assert.Contains("existing-dir: cannot write the output file", error, StringComparison.Ordinal);
+        Assert.Contains("--output existing-dir: is a directory", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,7 +185,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Malformed_configuration_exits_2_with_file_line_and_column()
     {
-        _dir.Write("models.py", "x = 1\n");
+        _dir.Write("models.py", CleanModel);
         _dir.Write(".schema-audit.yml", "fail-on: warning\nexclude: []\nrules:\n  - table-no-primary-key\n");
 
         var (code, _, error) = Run("audit");
@@ -188,7 +213,7 @@ public sealed class CliAppTests : IDisposable
     [InlineData]
     public void Usage_errors_exit_2(params string[] args)
     {
-        _dir.Write("models.py", "x = 1\n");
+        _dir.Write("models.py", CleanModel);
 
         var (code, _, error) = Run(args);
 
@@ -206,7 +231,7 @@ public sealed class CliAppTests : IDisposable
     [Fact]
     public void Internal_errors_exit_3_with_the_exception_type_and_no_stack_trace()
     {
-        _dir.Write("models.py", "x = 1\n");
+        _dir.Write("models.py", CleanModel);
         var stderr = new StringWriter();
 
         var code = CliApp.Run(["audit"], new ExplodingWriter(), stderr, _dir.Path);
@@ -231,13 +256,13 @@ public sealed class CliAppTests : IDisposable
     }
 
     [Fact]
-    public void Rules_lists_every_rule_with_severity_and_category()
+    public void Rules_lists_every_rule_with_severity_precision_and_category()
     {
         var (code, output, _) = Run("rules");
 
         Assert.Equal(ExitCodes.Success, code);
         foreach (var rule in RuleRegistry.AllMetadata)
-            Assert.Matches($@"(?m)^{rule.Id}\s+{rule.Severity.ToString().ToLowerInvariant()}\s+{rule.Category.ToString().ToLowerInvariant()}\s+", output);
+            Assert.Matches($@"(?m)^{rule.Id}\s+{rule.Severity.ToString().ToLowerInvariant()}\s+{rule.Precision.LevelId}\*?\s+{rule.Category.ToString().ToLowerInvariant()}\s+", output);
     }
 
     [Fact]

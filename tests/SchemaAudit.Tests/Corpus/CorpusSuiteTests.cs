@@ -123,7 +123,7 @@ public sealed class CorpusSuiteTests : IDisposable
 
             CREATE TABLE orders (
                 id bigint PRIMARY KEY,
-                customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+                customer_id bigint NOT NULL REFERENCES customers (id) ON DELETE SET NULL,
                 total_cents integer NOT NULL
             );
             """);
@@ -133,7 +133,7 @@ public sealed class CorpusSuiteTests : IDisposable
             repo: acme/shop
             commit: {Pinned}
             labels:
-              - {"{"}rule: fk-missing-index, path: db/schema.sql, line: 8, verdict: real, reason: "orders listed per customer"{"}"}
+              - {"{"}rule: fk-set-null-not-null, path: db/schema.sql, line: 8, verdict: real, reason: "deleting a customer fails"{"}"}
             """);
         var projects = CorpusManifest.Parse($"""
             projects:
@@ -159,7 +159,7 @@ public sealed class CorpusSuiteTests : IDisposable
         Assert.Contains("acme__absent: skipped, not present in the corpus folder", report.ToString(), StringComparison.Ordinal);
         var rules = new StringWriter();
         CorpusReport.WriteRulesYaml(rules, results, new DateOnly(2026, 12, 4));
-        Assert.Contains("  - {rule: fk-missing-index, judged: 1, real: 1, noise: 0, wrong: 0, precision: 1.00, date: 2026-12-04}", rules.ToString(), StringComparison.Ordinal);
+        Assert.Contains("  - {rule: fk-set-null-not-null, judged: 1, real: 1, noise: 0, wrong: 0, precision: 1.00, date: 2026-12-04}", rules.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

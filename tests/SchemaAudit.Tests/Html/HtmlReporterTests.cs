@@ -63,7 +63,7 @@ public sealed class HtmlReporterTests
         };
         var result = new AuditResult
         {
-            Root = "<root>", Schema = schema, Findings = [finding], RulesRun = [], Score = Score.Compute([finding]), Statistics = Statistics.Compute(schema),
+            Root = "<root>", Schema = schema, Findings = [finding], RulesRun = [], Score = Score.Compute([finding], schema), Statistics = Statistics.Compute(schema),
         };
 
         var html = Render(result);

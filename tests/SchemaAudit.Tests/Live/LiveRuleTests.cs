@@ -23,7 +23,7 @@ public sealed partial class LiveRuleTests(PostgresServer server)
         { "index-duplicate-live", "bad.sql" }, { "index-duplicate-live", "good.sql" },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public void Fixture_fires_exactly_on_the_marked_indexes(string ruleId, string file)
     {
@@ -38,7 +38,7 @@ public sealed partial class LiveRuleTests(PostgresServer server)
         if (file.StartsWith("bad", StringComparison.Ordinal)) Assert.NotEmpty(expected);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Index_unused_states_the_statistics_window()
     {
         var database = server.CreateDatabase(Fixture("index-unused/bad.sql"));
@@ -48,7 +48,7 @@ public sealed partial class LiveRuleTests(PostgresServer server)
         Assert.Equal(("events", "kind"), (finding.Table, finding.ColumnName));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Index_unused_is_silent_on_a_database_nobody_has_read()
     {
         var database = server.CreateDatabase(Fixture("index-unused/bad.sql"));
@@ -57,7 +57,7 @@ public sealed partial class LiveRuleTests(PostgresServer server)
     }
 
     /// <summary>The metadata examples of the live rules run where they can: in a database.</summary>
-    [Theory]
+    [SkippableTheory]
     [InlineData("index-duplicate-live")]
     public void Metadata_examples_behave(string ruleId)
     {
@@ -67,7 +67,7 @@ public sealed partial class LiveRuleTests(PostgresServer server)
         Assert.Equal(0, Count(meta.GoodExample));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Index_unused_examples_behave()
     {
         var meta = RuleRegistry.FindMetadata("index-unused")!;

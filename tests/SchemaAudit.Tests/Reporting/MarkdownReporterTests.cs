@@ -101,7 +101,7 @@ public sealed class MarkdownReporterTests
         var result = new SchemaAudit.Pipeline.AuditResult
         {
             Root = sample.Root, Schema = sample.Schema, Findings = [drizzle], RulesRun = sample.RulesRun,
-            Score = SchemaAudit.Pipeline.Score.Compute([drizzle]), Statistics = sample.Statistics,
+            Score = SchemaAudit.Pipeline.Score.Compute([drizzle], sample.Schema), Statistics = sample.Statistics,
         };
         var report = ReportOutput.Render(new MarkdownReporter(), result);
         Assert.Contains("Before:\n\n```typescript\nsql`now()`\n```", report, StringComparison.Ordinal);

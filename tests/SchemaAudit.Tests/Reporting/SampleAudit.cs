@@ -25,7 +25,7 @@ internal static class SampleAudit
             Schema = schema,
             Findings = findings,
             RulesRun = rules,
-            Score = Score.Compute(findings.Where(f => !f.IsSuppressed)),
+            Score = Score.Compute(findings.Where(f => !f.IsSuppressed), schema),
             Statistics = Statistics.Compute(schema),
         };
     }
@@ -41,7 +41,7 @@ internal static class SampleAudit
             Schema = schema,
             Findings = [],
             RulesRun = CannedRule.All,
-            Score = Score.Compute([]),
+            Score = Score.Compute([], schema),
             Statistics = Statistics.Compute(schema),
         };
     }
@@ -241,6 +241,7 @@ internal sealed class CannedRule(RuleMetadata metadata) : Rule
         {
             Id = r.Id, Title = r.Title, Severity = r.Severity, Category = r.Category, Why = r.Why,
             Fix = r.Fix, BadExample = "", GoodExample = "",
+            Precision = RulePrecision.Provisional(r.Id == "relationship-large-collection-eager" ? PrecisionLevel.Medium : PrecisionLevel.High),
         };
     }
 }

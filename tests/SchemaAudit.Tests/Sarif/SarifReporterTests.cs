@@ -177,7 +177,7 @@ public sealed class SarifReporterTests
         };
         var result = new AuditResult
         {
-            Root = "postgresql://app@db:5432/shop", Schema = schema, Findings = [finding], RulesRun = [], Score = Score.Compute([finding]),
+            Root = "postgresql://app@db:5432/shop", Schema = schema, Findings = [finding], RulesRun = [], Score = Score.Compute([finding], schema),
             Statistics = Statistics.Compute(schema),
         };
 

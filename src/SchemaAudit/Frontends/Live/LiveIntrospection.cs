@@ -9,8 +9,10 @@ public sealed record LiveReadResult(Schema Schema, int QueryCount, TimeSpan Elap
 public static class LiveIntrospection
 {
     /// <exception cref="LiveDatabaseException">The database cannot be reached or read (message without password).</exception>
-    public static LiveReadResult Read(DatabaseTarget target)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired (PostgreSQL: the running query is cancelled on the server).</exception>
+    public static LiveReadResult Read(DatabaseTarget target, CancellationToken cancellation = default)
     {
+        cancellation.ThrowIfCancellationRequested();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         if (target.Kind == DatabaseKind.Sqlite)
         {
@@ -19,7 +21,7 @@ public static class LiveIntrospection
             return new LiveReadResult(schema, sqlite.QueryCount, clock.Elapsed);
         }
         var postgres = new PostgresIntrospector(target);
-        var pgSchema = postgres.Read();
+        var pgSchema = postgres.Read(cancellation);
         return new LiveReadResult(pgSchema, postgres.QueryCount, clock.Elapsed);
     }
 }

@@ -27,10 +27,11 @@ public sealed class PostgresIntrospector
     public int QueryCount { get; private set; }
 
     /// <exception cref="LiveDatabaseException">The database cannot be reached or read (message without password).</exception>
-    public Schema Read()
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired: the query was cancelled on the server and the connection closed.</exception>
+    public Schema Read(CancellationToken cancellation = default)
     {
         _schema = new Schema { SourceKind = SchemaSourceKind.LiveDatabase, Dialect = "postgresql" };
-        using var session = PostgresSession.Open(_target);
+        using var session = PostgresSession.Open(_target, cancellation);
         // PostgreSQL 15 added NULLS NOT DISTINCT; older servers have no such column.
         var nullsNotDistinct = session.ServerVersionNumber >= 150000 ? "ix.indnullsnotdistinct" : "false";
         var indexNullsNotDistinct = session.ServerVersionNumber >= 150000 ? "i.indnullsnotdistinct" : "false";
@@ -44,7 +45,7 @@ public sealed class PostgresIntrospector
             string.Format(System.Globalization.CultureInfo.InvariantCulture, PostgresCatalogQueries.IndexesTemplate, indexNullsNotDistinct),
             PostgresCatalogQueries.Triggers,
         ];
-        session.ReadOnly(queries, (i, reader) =>
+        session.ReadOnly(cancellation, queries, (i, reader) =>
         {
             switch (i)
             {

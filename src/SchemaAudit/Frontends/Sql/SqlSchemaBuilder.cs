@@ -12,7 +12,8 @@ namespace SchemaAudit.Frontends.Sql;
 internal sealed class SqlSchemaBuilder
 {
     private readonly Schema _schema;
-    private readonly Dictionary<string, Table> _tables = new(StringComparer.OrdinalIgnoreCase);
+    // By schema and name (TableLookup.Identity): `billing.users` and `users` are two tables.
+    private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _dialectVotes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _triggerFunctions = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<PendingTrigger> _triggers = [];
@@ -21,7 +22,7 @@ internal sealed class SqlSchemaBuilder
     public SqlSchemaBuilder(Schema schema)
     {
         _schema = schema;
-        foreach (var table in schema.Tables) _tables.TryAdd(table.Name, table);
+        foreach (var table in schema.Tables) _tables.TryAdd(TableLookup.Identity(table), table);
     }
 
     /// <summary>A trigger waits for <see cref="Finish"/>: its function may be (re)defined later.</summary>
@@ -69,16 +70,28 @@ internal sealed class SqlSchemaBuilder
 
     private Table? FindTable(SqlName name, SourceSpan span, string what)
     {
-        if (_tables.TryGetValue(name.Name, out var table)) return table;
+        if (Existing(name) is { } table) return table;
         if (AllowUnseenBaseline) return BaselineTable(name, span);
         Warn(span, $"{what}: table `{name}` does not exist at this point");
         return null;
     }
 
+    /// <summary>
+    /// The table <paramref name="name"/> names: by schema and name; an unqualified name also finds the only
+    /// table of that name in another schema (a search path the script set), never one of two.
+    /// </summary>
+    private Table? Existing(SqlName name)
+    {
+        if (_tables.TryGetValue(TableLookup.Identity(name.Schema, name.Name), out var table)) return table;
+        if (!TableLookup.IsDefaultSchema(name.Schema)) return null;
+        var sameName = _schema.Tables.Where(t => string.Equals(t.Name, name.Name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return sameName.Count == 1 ? sameName[0] : null;
+    }
+
     private Table BaselineTable(SqlName name, SourceSpan span)
     {
         var table = new Table { Name = name.Name, SchemaName = name.Schema, Span = span, PredatesHistory = true };
-        _tables[name.Name] = table;
+        _tables[TableLookup.Identity(table)] = table;
         _schema.Tables.Add(table);
         _schema.HistoryLacksBaseline = true;
         _baselineTables.Add(table);
@@ -102,7 +115,7 @@ internal sealed class SqlSchemaBuilder
 
     private void CreateTable(CreateTableStatement statement)
     {
-        if (_tables.TryGetValue(statement.Name.Name, out var existing))
+        if (_tables.TryGetValue(TableLookup.Identity(statement.Name.Schema, statement.Name.Name), out var existing))
         {
             if (!statement.IfNotExists) Warn(statement.Span, $"table `{statement.Name}` already exists (created at {existing.Span})");
             return;
@@ -111,7 +124,7 @@ internal sealed class SqlSchemaBuilder
         foreach (var column in statement.Columns) AddColumn(table, column);
         foreach (var constraint in statement.Constraints) AddConstraint(table, constraint);
         _schema.Tables.Add(table);
-        _tables[table.Name] = table;
+        _tables[TableLookup.Identity(table)] = table;
     }
 
     private void AddColumn(Table table, ColumnDef definition)
@@ -516,8 +529,8 @@ internal sealed class SqlSchemaBuilder
         renamed.ForeignKeys.AddRange(table.ForeignKeys);
         renamed.Checks.AddRange(table.Checks);
         _schema.Tables[_schema.Tables.IndexOf(table)] = renamed;
-        _tables.Remove(table.Name);
-        _tables[renamed.Name] = renamed;
+        _tables.Remove(TableLookup.Identity(table));
+        _tables[TableLookup.Identity(renamed)] = renamed;
         foreach (var other in _schema.Tables)
             foreach (var fk in other.ForeignKeys)
                 if (string.Equals(StripSchema(fk.TargetTable), table.Name, StringComparison.OrdinalIgnoreCase))
@@ -541,7 +554,7 @@ internal sealed class SqlSchemaBuilder
         {
             var found = statement.Kind switch
             {
-                DropKind.Table => DropTable(name.Name),
+                DropKind.Table => DropTable(name),
                 DropKind.Index => DropIndex(name.Name, statement.Table),
                 DropKind.Type => _schema.Enums.RemoveAll(e => string.Equals(e.Name, name.Name, StringComparison.OrdinalIgnoreCase)) > 0,
                 DropKind.Trigger => _triggers.RemoveAll(t => string.Equals(t.Statement.Name, name.Name, StringComparison.OrdinalIgnoreCase)) > 0,
@@ -553,11 +566,12 @@ internal sealed class SqlSchemaBuilder
         }
     }
 
-    private bool DropTable(string name)
+    private bool DropTable(SqlName name)
     {
-        if (!_tables.Remove(name, out var table)) return false;
+        if (Existing(name) is not { } table) return false;
+        _tables.Remove(TableLookup.Identity(table));
         _schema.Tables.Remove(table);
-        _triggers.RemoveAll(t => string.Equals(t.Table, name, StringComparison.OrdinalIgnoreCase));
+        _triggers.RemoveAll(t => string.Equals(t.Table, name.Name, StringComparison.OrdinalIgnoreCase));
         return true;
     }
 
@@ -595,10 +609,11 @@ internal sealed class SqlSchemaBuilder
     public void Finish()
     {
         NoteBaseline();
+        var lookup = new TableLookup(_schema.Tables);
         foreach (var pending in _triggers)
         {
             var trigger = pending.Statement;
-            if (!trigger.OnUpdate || !_tables.TryGetValue(pending.Table, out var table)) continue;
+            if (!trigger.OnUpdate || lookup.Find(pending.Table) is not { } table) continue;
             var columns = trigger.Function is { } function ? _triggerFunctions.GetValueOrDefault(function.Name) ?? [] : trigger.AssignedColumns;
             foreach (var name in columns.Distinct(StringComparer.OrdinalIgnoreCase))
                 if (table.FindColumn(name) is { } column)
@@ -607,7 +622,7 @@ internal sealed class SqlSchemaBuilder
         foreach (var table in _schema.Tables)
         {
             foreach (var fk in table.ForeignKeys)
-                if (fk.TargetColumns.Count == 0 && _tables.TryGetValue(StripSchema(fk.TargetTable), out var target) && target.PrimaryKey is { } key)
+                if (fk.TargetColumns.Count == 0 && lookup.Find(fk.TargetTable) is { } target && target.PrimaryKey is { } key)
                     fk.TargetColumns.AddRange(key.Columns);
             foreach (var column in table.Columns)
                 if (column.Type == LogicalType.Unknown && FindEnum(TypeBaseName(column.TypeAsWritten)) is { } enumType)

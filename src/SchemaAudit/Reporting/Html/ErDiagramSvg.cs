@@ -21,28 +21,41 @@ internal static class ErDiagramSvg
     private const double Padding = 10;
     private const int MaxChars = 34;
 
-    public static string Render(SchemaGraph graph, IReadOnlyDictionary<int, TableMarks> marks)
+    /// <summary>The whole schema as one diagram.</summary>
+    public static string Render(SchemaGraph graph, IReadOnlyDictionary<int, TableMarks> marks) =>
+        Render(graph, [.. Enumerable.Range(0, graph.Tables.Count)], marks);
+
+    /// <summary>
+    /// The diagram of <paramref name="nodes"/> (indexes into the graph's tables; ids stay global, so
+    /// the script finds a table whatever area shows it): only the foreign keys between them are drawn.
+    /// </summary>
+    public static string Render(SchemaGraph graph, IReadOnlyList<int> nodes, IReadOnlyDictionary<int, TableMarks> marks)
     {
         var tables = graph.Tables;
-        var rows = tables.Select(ColumnRows).ToList();
-        var sizes = tables.Select((t, i) => Size(t, rows[i])).ToList();
-        var boxes = ErLayout.Compute(sizes, [.. graph.Edges.Select(e => (e.Child, e.Parent))]);
-        var width = boxes.Count == 0 ? 200 : boxes.Max(b => b.X + b.Width) + ErLayout.Gap;
-        var height = boxes.Count == 0 ? 60 : boxes.Max(b => b.Bottom) + ErLayout.Gap;
+        var local = new Dictionary<int, int>(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++) local[nodes[i]] = i;
+        var edges = graph.Edges.Where(e => local.ContainsKey(e.Child) && local.ContainsKey(e.Parent)).ToList();
+        var rows = nodes.Select(n => ColumnRows(tables[n])).ToList();
+        var sizes = nodes.Select((n, i) => Size(tables[n], rows[i])).ToList();
+        var localBoxes = ErLayout.Compute(sizes, [.. edges.Select(e => (local[e.Child], local[e.Parent]))]);
+        var boxes = new Dictionary<int, Box>(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++) boxes[nodes[i]] = localBoxes[i];
+        var width = localBoxes.Count == 0 ? 200 : localBoxes.Max(b => b.X + b.Width) + ErLayout.Gap;
+        var height = localBoxes.Count == 0 ? 60 : localBoxes.Max(b => b.Bottom) + ErLayout.Gap;
 
         var svg = new StringBuilder();
         svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"er-diagram\" role=\"img\" aria-label=\"Entity-relationship diagram\" viewBox=\"0 0 {HtmlText.Number(width)} {HtmlText.Number(height)}\" width=\"{HtmlText.Number(width)}\" height=\"{HtmlText.Number(height)}\">\n");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#7b8494\"/></marker></defs>\n");
-        if (tables.Count == 0)
+        if (nodes.Count == 0)
             svg.Append("<text x=\"10\" y=\"30\" class=\"er-empty\">No tables were found.</text>\n");
 
         svg.Append("<g class=\"er-edges\">\n");
-        foreach (var edge in graph.Edges)
+        foreach (var edge in edges)
             AppendEdge(svg, graph, edge, boxes);
         svg.Append("</g>\n");
 
-        for (var i = 0; i < tables.Count; i++)
-            AppendTable(svg, graph, i, boxes[i], rows[i], marks.GetValueOrDefault(i));
+        for (var i = 0; i < nodes.Count; i++)
+            AppendTable(svg, graph, nodes[i], localBoxes[i], rows[i], marks.GetValueOrDefault(nodes[i]));
         svg.Append("</svg>");
         return svg.ToString();
     }
@@ -106,7 +119,7 @@ internal static class ErDiagramSvg
         svg.Append("</g>\n");
     }
 
-    private static void AppendEdge(StringBuilder svg, SchemaGraph graph, GraphEdge edge, IReadOnlyList<Box> boxes)
+    private static void AppendEdge(StringBuilder svg, SchemaGraph graph, GraphEdge edge, IReadOnlyDictionary<int, Box> boxes)
     {
         var child = boxes[edge.Child];
         var parent = boxes[edge.Parent];

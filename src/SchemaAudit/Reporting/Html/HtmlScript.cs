@@ -3,7 +3,9 @@ namespace SchemaAudit.Reporting.Html;
 /// <summary>
 /// The page's behaviour, plain JavaScript with no library: filtering findings by severity, rule,
 /// file and table (clicking a table in the diagram), zoom, and the cascade blast-radius view, whose
-/// data the reporter computed and embedded as JSON.
+/// data the reporter computed and embedded as JSON. Whatever the schema's size, only what is on
+/// screen is laid out: the findings that match, a page at a time as the list is scrolled, and one
+/// subject area of the diagram (the one holding the chosen table).
 /// </summary>
 internal static class HtmlScript
 {
@@ -11,9 +13,17 @@ internal static class HtmlScript
         (function () {
           'use strict';
           var data = JSON.parse(document.getElementById('report-data').textContent);
-          var findings = Array.prototype.slice.call(document.querySelectorAll('.finding[data-severity]'));
-          var tables = Array.prototype.slice.call(document.querySelectorAll('.er-table'));
-          var edges = Array.prototype.slice.call(document.querySelectorAll('.er-edge'));
+          var findings = [];
+          Array.prototype.forEach.call(document.querySelectorAll('template.finding-page'), function (page) {
+            Array.prototype.push.apply(findings, Array.prototype.slice.call(page.content.querySelectorAll('.finding[data-severity]')));
+          });
+          var findingList = document.getElementById('finding-list');
+          var findingMore = document.getElementById('finding-more');
+          var pageSize = 100, matches = [], shownUpTo = 0;
+          var diagram = document.getElementById('diagram');
+          var areaTemplates = document.querySelectorAll('template.diagram-area');
+          var areaSelect = document.getElementById('diagram-area');
+          var currentArea = -1, tables = [], edges = [];
           var severityBoxes = Array.prototype.slice.call(document.querySelectorAll('input[data-filter-severity]'));
           var ruleSelect = document.getElementById('filter-rule');
           var fileSelect = document.getElementById('filter-file');
@@ -25,16 +35,17 @@ internal static class HtmlScript
           function apply() {
             var severities = {};
             severityBoxes.forEach(function (box) { severities[box.value] = box.checked; });
-            var rule = ruleSelect.value, file = fileSelect.value, shown = 0;
-            findings.forEach(function (f) {
-              var visible = severities[f.dataset.severity] === true
+            var rule = ruleSelect.value, file = fileSelect.value;
+            matches = findings.filter(function (f) {
+              return severities[f.dataset.severity] === true
                 && (!rule || f.dataset.rule === rule)
                 && (!file || f.dataset.file === file)
                 && (!state.table || f.dataset.table === state.table);
-              f.hidden = !visible;
-              if (visible) shown++;
             });
-            shownCount.textContent = shown + ' of ' + findings.length + ' findings shown';
+            while (findingList.firstChild) findingList.removeChild(findingList.firstChild);
+            shownUpTo = 0;
+            showMoreFindings();
+            shownCount.textContent = matches.length + ' of ' + findings.length + ' findings shown';
             tableChip.hidden = !state.table;
             tableName.textContent = state.table;
             tables.forEach(function (t) { t.classList.toggle('selected', t.dataset.table === state.table); });
@@ -43,6 +54,45 @@ internal static class HtmlScript
               e.classList.toggle('active', !!state.table && ((from && from.dataset.table === state.table) || (to && to.dataset.table === state.table)));
             });
           }
+
+          // The next page of matching findings, moved out of their template into the list.
+          function showMoreFindings() {
+            var end = Math.min(matches.length, shownUpTo + pageSize), page = document.createDocumentFragment();
+            for (var i = shownUpTo; i < end; i++) page.appendChild(matches[i]);
+            findingList.appendChild(page);
+            shownUpTo = end;
+            findingMore.hidden = shownUpTo >= matches.length;
+          }
+          if ('IntersectionObserver' in window) {
+            new IntersectionObserver(function (entries) {
+              if (entries.some(function (e) { return e.isIntersecting; }) && shownUpTo < matches.length) showMoreFindings();
+            }, { rootMargin: '600px' }).observe(findingMore);
+          }
+          findingMore.addEventListener('click', showMoreFindings);
+
+          // One subject area of the diagram at a time, cloned from its template.
+          function showArea(index) {
+            if (index === currentArea || !areaTemplates[index]) return;
+            currentArea = index;
+            while (diagram.firstChild) diagram.removeChild(diagram.firstChild);
+            diagram.appendChild(areaTemplates[index].content.cloneNode(true));
+            tables = Array.prototype.slice.call(diagram.querySelectorAll('.er-table'));
+            edges = Array.prototype.slice.call(diagram.querySelectorAll('.er-edge'));
+            if (areaSelect) areaSelect.value = String(index);
+          }
+          function showAreaOf(tableId) {
+            var index = data.area[Number(tableId.replace('table-', ''))];
+            if (index !== undefined) showArea(index);
+          }
+          if (areaSelect) areaSelect.addEventListener('change', function () { showArea(Number(areaSelect.value)); apply(); showBlast(); });
+          diagram.addEventListener('click', function (e) {
+            var t = e.target.closest && e.target.closest('.er-table');
+            if (t) selectTable(t.dataset.table);
+          });
+          diagram.addEventListener('keydown', function (e) {
+            var t = e.target.closest && e.target.closest('.er-table');
+            if (t && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); selectTable(t.dataset.table); }
+          });
 
           function selectTable(key) {
             state.table = state.table === key ? '' : key;
@@ -54,12 +104,7 @@ internal static class HtmlScript
           ruleSelect.addEventListener('change', apply);
           fileSelect.addEventListener('change', apply);
           document.getElementById('clear-table').addEventListener('click', function () { state.table = ''; apply(); });
-          tables.forEach(function (t) {
-            t.addEventListener('click', function () { selectTable(t.dataset.table); });
-            t.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectTable(t.dataset.table); } });
-          });
 
-          var diagram = document.getElementById('diagram');
           document.getElementById('zoom-fit').addEventListener('click', function () { diagram.classList.add('fit'); });
           document.getElementById('zoom-full').addEventListener('click', function () { diagram.classList.remove('fit'); });
 
@@ -70,6 +115,7 @@ internal static class HtmlScript
             while (blastResult.firstChild) blastResult.removeChild(blastResult.firstChild);
             var id = blastSelect.value;
             if (!id) return;
+            showAreaOf(id);
             var origin = document.getElementById(id);
             if (origin) origin.classList.add('blast-origin');
             var radius = data.cascade[id] || { steps: [], more: false };
@@ -108,7 +154,8 @@ internal static class HtmlScript
               blastResult.appendChild(more);
             }
           }
-          blastSelect.addEventListener('change', showBlast);
+          blastSelect.addEventListener('change', function () { showBlast(); apply(); });
+          showArea(0);
           apply();
           showBlast();
         })();

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
+using SchemaAudit.Reporting.Safety;
 
 namespace SchemaAudit.Reporting.Html;
 
 /// <summary>Escaping for everything user-controlled (identifiers, messages, paths, source lines) that goes into the page.</summary>
 internal static class HtmlText
 {
-    /// <summary>Escapes text for element content and quoted attribute values.</summary>
+    /// <summary>Escapes text for element content and quoted attribute values, after <see cref="SafeText"/> (no password, no control character).</summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        text = SafeText.Block(text);
         var sb = new StringBuilder(text.Length + 16);
         foreach (var ch in text)
         {

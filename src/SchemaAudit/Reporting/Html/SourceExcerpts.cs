@@ -1,4 +1,5 @@
 using SchemaAudit.Discovery;
+using SchemaAudit.Reporting.Safety;
 
 namespace SchemaAudit.Reporting.Html;
 
@@ -26,7 +27,8 @@ public sealed class SourceExcerpts(string root)
         var to = Math.Min(lines.Length, last + context);
         var excerpt = new List<ExcerptLine>(to - from + 1);
         for (var n = from; n <= to; n++)
-            excerpt.Add(new ExcerptLine(n, lines[n - 1].TrimEnd('\r'), n >= line && n <= last));
+            // A source line may hold a credential (the very one a finding masks) or control bytes: never shown raw.
+            excerpt.Add(new ExcerptLine(n, SafeText.Block(lines[n - 1].TrimEnd('\r')), n >= line && n <= last));
         return excerpt;
     }
 

@@ -69,7 +69,8 @@ public sealed class SarifReporter(ReporterOptions options) : IReporter
         w.WriteEndArray();
 
         w.WriteStartObject("properties");
-        w.WriteNumber("score", result.Score.Value);
+        if (result.Score.Value is { } score) w.WriteNumber("score", score);
+        else w.WriteNull("score");
         w.WriteString("grade", result.Score.Grade);
         if (result.Baseline is { } baseline)
         {
@@ -79,6 +80,7 @@ public sealed class SarifReporter(ReporterOptions options) : IReporter
             w.WriteNumber("fixed", baseline.Fixed);
             w.WriteEndObject();
         }
+        InputSummary.Of(result).WriteJson(w);
         w.WriteEndObject();
 
         w.WriteEndObject();

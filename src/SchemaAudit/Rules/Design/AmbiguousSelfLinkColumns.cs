@@ -26,6 +26,7 @@ public sealed class AmbiguousSelfLinkColumns : Rule
         Title = "Two references to the same table with no direction in their names",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Design,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "In `task_dependencies (task_id, depends_on_id)` one column is just `task_id`: is that the task that depends, or the one it "
             + "depends on? Readers guess, some guess wrong, and the edges get inserted backwards, which for dependencies means scheduling "
             + "work before its prerequisites. Names that state each end make wrong inserts visible in review.",

@@ -29,6 +29,7 @@ public sealed class NoDeactivationFlag : Rule
         Title = "Account table without a way to deactivate a row",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Design,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "People leave, credentials leak, customers stop paying. Without an `enabled` flag, a `status` or a `deleted_at`, the only way "
             + "to lock an account out is to delete it, which either fails (other rows reference it with RESTRICT) or destroys its history "
             + "(CASCADE), and cannot be undone when the deactivation was a mistake.",

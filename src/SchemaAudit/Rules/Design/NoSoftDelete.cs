@@ -33,6 +33,7 @@ public sealed class NoSoftDelete : Rule
         Title = "Core entity hard-deleted with cascading children",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Design,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "When deleting a row also deletes its children (messages of a session, items of an order), one wrong click, "
             + "script or API call destroys a whole tree of data. Without a soft-delete marker the only recovery is a backup "
             + "restore, which also rolls back everything else written since.",
@@ -123,7 +124,7 @@ public sealed class NoSoftDelete : Rule
     {
         var result = new List<(string Child, string How)>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (child, fk) in context.ForeignKeysTo(parent.Name))
+        foreach (var (child, fk) in context.ForeignKeysTo(parent))
         {
             if (fk.OnDelete != ReferentialAction.Cascade || ReferenceEquals(child, parent) || IsLinkTable(child)) continue;
             if (seen.Add(child.Name)) result.Add((child.Name, $"ON DELETE CASCADE on `{child.Name}.{string.Join(", ", fk.Columns)}`"));

@@ -23,6 +23,7 @@ public sealed class OverlappingJsonColumns : Rule
         Title = "Several free-form JSON columns with no documented boundary",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Design,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "When a table has both `data` and `metadata` (or `extra` and `attributes`), nothing says which key belongs where. Each feature "
             + "picks one; the same setting ends up in both with different values, readers must check both, and migrating either becomes "
             + "guesswork.",

@@ -50,6 +50,7 @@ public sealed class RawStoragePath : Rule
         Title = "Raw file path or storage URL in a column",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Design,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "A column holding `/var/data/audio/123.wav` or `https://bucket.s3.amazonaws.com/...` bakes the storage backend, "
             + "bucket, host and directory layout into every row. Moving from local disk to object storage, renaming a bucket or "
             + "putting a CDN in front then needs a data migration over the whole table, and URLs cannot be signed or expired.",

@@ -28,6 +28,7 @@ public sealed class StatusTextUnconstrained : Rule
         Title = "Status-like text column with no enum or CHECK",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Design,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "A `status` column is a state machine: code branches on its values. As free text, the database accepts `complete`, "
             + "`Completed` and `done` alike; a typo in one writer creates a state no reader handles, rows disappear from dashboards, and "
             + "the set of valid values lives only in scattered code.",

@@ -14,6 +14,7 @@ public sealed class IndexDuplicateLive : Rule
         Title = "Duplicate index in the database",
         Severity = Severity.Warning,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         NeedsLiveDatabase = true,
         Why = "Two indexes with the same columns, method, operator classes, uniqueness and predicate are the same B-tree (or GIN, ...) built twice: "
             + "every write maintains both, both take disk and cache, and the planner only ever needs one. Deployed databases collect them when a "
@@ -51,8 +52,8 @@ public sealed class IndexDuplicateLive : Rule
                     continue;
                 }
                 yield return Report(index.Span,
-                    $"Index `{index.Name}` on `{table.Name}` ({string.Join(", ", index.Columns)}) has the same definition as {Quote(first)}: the table maintains the same index twice.",
-                    $"Drop one of them: `DROP INDEX CONCURRENTLY {index.Name};`.",
+                    $"Index `{index.Name}` on `{table.DisplayName}` ({string.Join(", ", index.Columns)}) has the same definition as {Quote(first)}: the table maintains the same index twice.",
+                    $"Drop one of them: `DROP INDEX CONCURRENTLY {FixSyntax.ObjectIdent(table, index.Name ?? "")};`.",
                     table: table.Name, column: index.Columns.Count == 1 && !index.IsExpression.FirstOrDefault() ? index.Columns[0] : null);
             }
         }

@@ -13,6 +13,7 @@ public sealed class IndexUnused : Rule
         Title = "Index never used since the statistics were reset",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         NeedsLiveDatabase = true,
         Why = "Every index is written on every insert and on every update of its columns, takes disk and cache, and slows VACUUM. "
             + "PostgreSQL counts the scans of each index (`pg_stat_user_indexes.idx_scan`). An index with no scan at all while its table "
@@ -52,8 +53,8 @@ public sealed class IndexUnused : Rule
                 var columns = string.Join(", ", index.Columns);
                 yield return Report(index.Span,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"Index `{index.Name}` on `{table.Name}` ({columns}) has had 0 scans {window}, while the table was read {table.Scans} times."),
-                    $"If the window covers the real workload, drop it: `DROP INDEX CONCURRENTLY {index.Name};`.",
+                        $"Index `{index.Name}` on `{table.DisplayName}` ({columns}) has had 0 scans {window}, while the table was read {table.Scans} times."),
+                    $"If the window covers the real workload, drop it: `DROP INDEX CONCURRENTLY {FixSyntax.ObjectIdent(table, index.Name ?? "")};`.",
                     table: table.Name, column: index.Columns.Count == 1 && !index.IsExpression.FirstOrDefault() ? index.Columns[0] : null);
             }
         }

@@ -15,6 +15,7 @@ public static class SchemaDrift
         Title = "Two views of the schema disagree (models, migrations, database)",
         Severity = Severity.Critical,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "The models say what the code expects; the migrations and the live database say what is deployed. "
             + "When they disagree, the code meets a schema it was not written for: a column the model thinks is nullable is NOT NULL in production "
             + "and inserts fail; an index the model declares is missing and a query scans the table; a foreign key cascades in one place and not in the other. "

@@ -12,6 +12,7 @@ public sealed class AssociationCascadeGap : Rule
         Title = "Many-to-many delete behaviour split between ORM and database",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "Two mechanisms can remove link rows when a parent is deleted: the ORM (it loads the collection and deletes the link rows itself) "
             + "and the database (`ON DELETE CASCADE` on the link table). When the link table cascades but the relationship does not say "
             + "`passive_deletes=True`, every ORM delete first loads the whole collection and issues its own DELETEs, and the two paths "
@@ -106,7 +107,7 @@ public sealed class AssociationCascadeGap : Rule
 
             var anyCascade = toOwner.Exists(fk => fk.OnDelete == ReferentialAction.Cascade);
             if (anyCascade) continue;
-            var parentsCascadeElsewhere = context.ForeignKeysTo(owner.Name)
+            var parentsCascadeElsewhere = context.ForeignKeysTo(owner)
                 .Any(x => x.Table != link && x.Fk.OnDelete == ReferentialAction.Cascade);
             if (!rel.PassiveDeletes && !parentsCascadeElsewhere) continue;
 

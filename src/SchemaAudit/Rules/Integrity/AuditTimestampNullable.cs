@@ -12,6 +12,7 @@ public sealed class AuditTimestampNullable : Rule
         Title = "Audit timestamp nullable or without a default",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "`created_at` and `updated_at` are only useful if every row has them. A nullable column with no default stays NULL for every "
             + "insert that forgets it (raw SQL, bulk inserts, other services, fixtures); ordering, retention jobs and \"created this week\" "
             + "queries then silently skip those rows.",

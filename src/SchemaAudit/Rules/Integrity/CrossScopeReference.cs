@@ -22,6 +22,7 @@ public sealed class CrossScopeReference : Rule
         Title = "Link between scoped rows does not include the scope",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "When every task belongs to a project, a dependency between two tasks, or a parent task, must belong to the same project. "
             + "Foreign keys on the bare ids only check that the other row exists: a bug, a race or a hand-written SQL statement can link "
             + "rows of two projects or two tenants, which leaks data across the boundary and breaks every per-project query.",

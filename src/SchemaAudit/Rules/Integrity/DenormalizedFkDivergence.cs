@@ -15,6 +15,7 @@ public sealed class DenormalizedFkDivergence : Rule
         Title = "Denormalized foreign key can disagree with the row it copies",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "When `parts` stores both `message_id` and `session_id`, and `messages` already stores `session_id`, the same fact is "
             + "kept twice. Two independent foreign keys only check that each value exists, not that they agree: a part can be filed "
             + "under one session while its message belongs to another, and queries by session silently return the wrong rows.",

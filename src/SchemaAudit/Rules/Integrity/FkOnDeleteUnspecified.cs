@@ -12,6 +12,7 @@ public sealed class FkOnDeleteUnspecified : Rule
         Title = "Foreign key without an explicit ON DELETE",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "Without an ON DELETE action the database uses NO ACTION: deleting a parent that still has children fails at commit. "
             + "That may be the intent, but nothing says so; the ORM may instead set the children's key to NULL or delete them one by one, "
             + "and bulk deletes, other services and manual SQL get a different behaviour than ORM deletes. The reader cannot tell which was meant.",

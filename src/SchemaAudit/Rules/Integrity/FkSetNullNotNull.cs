@@ -12,6 +12,7 @@ public sealed class FkSetNullNotNull : Rule
         Title = "ON DELETE SET NULL on a NOT NULL column",
         Severity = Severity.Critical,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "When the parent row is deleted, the database tries to set the referencing column to NULL. "
             + "The column is NOT NULL, so the statement fails with a not-null violation: the parent can never be deleted "
             + "while a child references it, which is neither what SET NULL promises nor what the code expects.",

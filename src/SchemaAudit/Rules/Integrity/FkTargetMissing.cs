@@ -12,6 +12,7 @@ public sealed class FkTargetMissing : Rule
         Title = "Foreign key or relationship target not defined",
         Severity = Severity.Critical,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "A foreign key to a table or column that does not exist cannot be created: `create_all()` raises "
             + "`NoReferencedTableError`/`NoReferencedColumnError` and the migration fails. A relationship to an unknown class fails "
             + "when the mappers are configured, i.e. on the first query, often only in production. Usually the cause is a typo or a rename "

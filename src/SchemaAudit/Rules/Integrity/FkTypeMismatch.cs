@@ -12,6 +12,7 @@ public sealed class FkTypeMismatch : Rule
         Title = "Foreign key type differs from the referenced column",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "A foreign key must hold every value of the key it references. An `int` column referencing a `bigint` key overflows "
             + "once ids pass 2^31; PostgreSQL refuses to create a foreign key between `uuid` and `text`; and joins between mismatched "
             + "types need casts that keep indexes from being used.",

@@ -34,6 +34,7 @@ public sealed class ImpliedFkMissing : Rule
         Title = "Column names a reference but has no foreign key",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "A column called `role_name` or `workspace_id` next to a `roles` or `workspaces` table is read by everyone as a reference. "
             + "Without a foreign key the database accepts typos and ids of rows that never existed, and deleting the target leaves "
             + "dangling values behind; joins then silently drop rows and nobody is told.",

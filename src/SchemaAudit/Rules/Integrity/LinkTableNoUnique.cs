@@ -22,6 +22,7 @@ public sealed class LinkTableNoUnique : Rule
         Title = "Link table without a unique key over its foreign keys",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "A link table with a surrogate `id` as its only key accepts the same pair twice: a user follows someone twice, a tag is "
             + "attached to a post twice. Collections then show duplicates, counts are wrong, and removing the link removes only one of them. "
             + "The ORM cannot prevent it under concurrent requests; only a unique key can.",
@@ -81,7 +82,7 @@ public sealed class LinkTableNoUnique : Rule
             var fkColumns = new HashSet<string>(table.ForeignKeys.SelectMany(fk => fk.Columns), StringComparer.OrdinalIgnoreCase);
             if (table.ForeignKeys.Count < 2 || fkColumns.Count < 2 || !IsLinkTable(table, fkColumns, pk)) continue;
             // Rows that other rows reference (a message with reactions) are entities in their own right.
-            if (context.ForeignKeysTo(table.Name).Any(x => x.Table != table)) continue;
+            if (context.ForeignKeysTo(table).Any(x => x.Table != table)) continue;
 
             var qualifiers = table.Columns.Where(c => s_linkQualifiers.Contains(c.Name)).Select(c => c.Name);
             var linkColumns = new HashSet<string>(fkColumns.Concat(qualifiers), StringComparer.OrdinalIgnoreCase);

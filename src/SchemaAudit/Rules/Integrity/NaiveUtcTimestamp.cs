@@ -13,6 +13,7 @@ public sealed partial class NaiveUtcTimestamp : Rule
         Title = "Naive timestamp",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "`datetime.utcnow()` is deprecated since Python 3.12 and returns a naive datetime: nothing in the value says it is UTC, "
             + "so comparing it with an aware datetime raises `TypeError`, and any code, driver or server that assumes local time shifts it "
             + "silently. `datetime.now()` without a time zone is worse: it is the server's local time. On PostgreSQL, `timestamp without "

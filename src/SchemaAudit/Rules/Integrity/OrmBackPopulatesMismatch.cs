@@ -12,6 +12,7 @@ public sealed class OrmBackPopulatesMismatch : Rule
         Title = "back_populates does not match the other side",
         Severity = Severity.Critical,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "`back_populates` links two relationships so that changing one side updates the other in memory. If the named attribute "
             + "does not exist on the target class, mapper configuration raises `InvalidRequestError` on first use. If it exists but does "
             + "not point back, the two sides silently disagree: appending a child to `parent.children` leaves `child.parent` unset "

@@ -13,6 +13,7 @@ public sealed partial class OrmNullabilityMismatch : Rule
         Title = "Type annotation disagrees with column nullability",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "The annotation is what the code and the type checker trust; the column is what the database enforces. "
             + "`Mapped[UUID]` on a nullable column tells every reader the value is always there, so code dereferences it without a check "
             + "and fails on the first NULL (and `ON DELETE SET NULL` guarantees NULLs will appear). `Mapped[X | None]` on a NOT NULL column "

@@ -18,6 +18,7 @@ public sealed class OrmRemoteSideBuiltin : Rule
         Title = "remote_side names a Python builtin instead of a column",
         Severity = Severity.Critical,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "Inside a class body, a bare `id` names the column only when that body assigned `id` earlier (`id = mapped_column(...)`). "
             + "When the key comes from a base class or a mixin, or is declared further down, `id` is Python's builtin `id()` function. "
             + "`remote_side=[id]` then does not name the primary key: mapper configuration fails, or the self-referential relationship "

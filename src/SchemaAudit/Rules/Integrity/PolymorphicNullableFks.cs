@@ -20,6 +20,7 @@ public sealed class PolymorphicNullableFks : Rule
         Title = "Nullable foreign keys with no rule on which combinations are valid",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "A table that maps a session to a spoke, or to a task, or to a parent session, through several nullable foreign keys stores "
             + "several kinds of rows in one shape. Without a CHECK the database accepts every combination: no target at all, all of them, "
             + "or pairs that mean nothing. Each reader then has to guess which columns are set, and bad rows accumulate silently.",

@@ -29,6 +29,7 @@ public sealed class SoftDeleteCascadeGap : Rule
         Title = "ON DELETE CASCADE under a parent that is retired, not deleted",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "ON DELETE CASCADE only runs when the parent row is deleted. When parents are retired instead (a `deleted_at` timestamp, or "
             + "a status set to `disconnected` or `archived`), the cascade never fires: the children of a retired parent stay live, keep "
             + "appearing in queries that do not join the parent, and nothing documents who is supposed to clean them up.",
@@ -78,7 +79,7 @@ public sealed class SoftDeleteCascadeGap : Rule
 
         foreach (var parent in context.Schema.Tables)
         {
-            var incoming = context.ForeignKeysTo(parent.Name);
+            var incoming = context.ForeignKeysTo(parent);
             if (incoming.Count == 0) continue;
             var cascading = new List<(Table Child, ForeignKey Fk)>();
             foreach (var (child, fk) in incoming)

@@ -12,6 +12,7 @@ public sealed class TableNoPrimaryKey : Rule
         Title = "Table without a primary key",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "Without a primary key a row cannot be addressed reliably: exact duplicates can be inserted, "
             + "updates and deletes by identity are impossible, logical replication refuses the table, and an ORM cannot map it. "
             + "Association tables need a composite key over their foreign keys for the same reasons.",

@@ -30,6 +30,7 @@ public sealed class UniqueIgnoresSoftDelete : Rule
         Title = "Unique constraint counts soft-deleted rows",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "With soft delete, a deleted row stays in the table. A plain unique constraint on `slug` or `email` still sees it, so the "
             + "value can never be used again: re-creating a deleted project, or re-inviting a user who left, fails with a duplicate-key "
             + "error that the user cannot understand, and support has to purge rows by hand.",

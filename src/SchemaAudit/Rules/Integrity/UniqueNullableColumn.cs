@@ -13,6 +13,7 @@ public sealed class UniqueNullableColumn : Rule
         Title = "Unique key over a nullable column",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "In SQL, NULL is never equal to NULL, so a unique constraint ignores every row where one of its columns is NULL. "
             + "`UniqueConstraint(\"org_id\", \"slug\")` with a nullable `org_id` accepts any number of rows with the same `slug` and no "
             + "organisation: exactly the duplicates the constraint was written to prevent.",

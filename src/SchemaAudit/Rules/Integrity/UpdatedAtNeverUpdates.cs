@@ -12,6 +12,7 @@ public sealed class UpdatedAtNeverUpdates : Rule
         Title = "updated_at column with no on-update mechanism",
         Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "A default fills `updated_at` once, at insert. Without an on-update hook (SQLAlchemy `onupdate=`, Drizzle `$onUpdate`), a trigger or an event listener, it keeps the creation "
             + "time forever, while everyone reading it (sync jobs, caches, \"recently edited\" lists, audits) trusts it to say when the row "
             + "last changed. The bug is silent: nothing fails, the data is just wrong.",

@@ -17,6 +17,7 @@ public sealed partial class FkMissingIndex : Rule
         Title = "Foreign key without an index",
         Severity = Severity.Warning,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "PostgreSQL and SQLite do not index foreign-key columns by themselves. Without an index, every delete or key update "
             + "of a parent row scans the whole child table to check or cascade the reference (holding locks meanwhile), and loading "
             + "a parent's children (`WHERE message.sender_id = ?`) is a sequential scan. The cost grows with the child table.",

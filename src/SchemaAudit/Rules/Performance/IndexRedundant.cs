@@ -15,6 +15,7 @@ public sealed class IndexRedundant : Rule
         Title = "Redundant index",
         Severity = Severity.Warning,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "Every index is maintained on every insert, update and delete, takes disk and cache, and slows VACUUM. "
             + "An index on `(a)` is redundant next to an index, unique constraint or primary key on `(a)` or `(a, b)`: a B-tree "
             + "serves lookups on any leading prefix of its columns. The common case is `unique=True, index=True` on a column "
@@ -93,7 +94,10 @@ public sealed class IndexRedundant : Rule
                     if (ReferenceEquals(other, candidate) || !Covers(other, candidate)) continue;
                     if (best is null || Better(other, best, candidate)) best = other;
                 }
-                if (best is not null) yield return Build(FixSyntax.For(context, candidate.Span), table, candidate, best);
+                // Two identical indexes in a live database are index-duplicate-live's one finding, not a second one here.
+                if (best is null || (context.Schema.SourceKind == SchemaSourceKind.LiveDatabase && candidate.Kind == KeyKind.Index
+                    && best.Columns.Count == candidate.Columns.Count)) continue;
+                yield return Build(FixSyntax.For(context, candidate.Span), table, candidate, best);
             }
         }
     }
@@ -155,7 +159,9 @@ public sealed class IndexRedundant : Rule
     private Finding Build(FixSyntax fix, Table table, KeyStructure redundant, KeyStructure keeper)
     {
         var identical = redundant.Columns.Count == keeper.Columns.Count;
-        var where = keeper.Span.IsNone ? "" : $" (line {keeper.Span.Line}{(keeper.Span.Path == redundant.Span.Path ? "" : $" of {keeper.Span.Path}")})";
+        var where = keeper.Span.IsNone ? ""
+            : keeper.Span.Line == 0 ? $" ({Reporting.ReportText.Location(keeper.Span)})" // a live database object has no line
+            : $" (line {keeper.Span.Line}{(keeper.Span.Path == redundant.Span.Path ? "" : $" of {keeper.Span.Path}")})";
         var keeperText = Describe(fix, keeper, table);
         var message = identical
             ? $"{Subject(fix, redundant, table)} duplicates {keeperText}{where}: the same B-tree is built and maintained twice."
@@ -180,8 +186,8 @@ public sealed class IndexRedundant : Rule
             var name = redundant.Name ?? (redundant.Kind == KeyKind.Index ? null : $"{table.Name}_{string.Join('_', redundant.Columns)}_key");
             if (name is not null)
                 after = redundant.Kind == KeyKind.Index
-                    ? $"DROP INDEX {(fix.IsPostgres ? "CONCURRENTLY " : "")}{FixSyntax.Ident(name)};"
-                    : $"ALTER TABLE {FixSyntax.Ident(table.Name)} DROP CONSTRAINT {FixSyntax.Ident(name)};";
+                    ? $"DROP INDEX {(fix.IsPostgres ? "CONCURRENTLY " : "")}{FixSyntax.ObjectIdent(table, name)};"
+                    : $"ALTER TABLE {FixSyntax.TableIdent(table)} DROP CONSTRAINT {FixSyntax.Ident(name)};";
         }
 
         return Report(redundant.Span, message, recommendation, table: table.Name, after: after,

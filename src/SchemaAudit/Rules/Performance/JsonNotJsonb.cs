@@ -12,6 +12,7 @@ public sealed class JsonNotJsonb : Rule
         Title = "PostgreSQL `json` instead of `jsonb`",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "PostgreSQL's `json` keeps the text as written and parses it again on every access. It has no equality operator (so no "
             + "`DISTINCT`, `GROUP BY` or unique index on it), no containment (`@>`) or key-existence (`?`) operators, and cannot be GIN-indexed. "
             + "`jsonb` is stored parsed, is faster to query, and supports all of these.",

@@ -35,6 +35,7 @@ public sealed class JsonQueryableState : Rule
         Title = "Queryable state kept inside a JSON column",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "State and flags are what background jobs and dashboards select rows by (\"all sessions still syncing\"). "
             + "Inside a JSON blob that condition cannot use an ordinary index: every such query reads and parses the JSON of every row, "
             + "the database cannot check the allowed values, and partial updates of one key rewrite the whole document.",

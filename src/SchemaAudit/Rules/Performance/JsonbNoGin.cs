@@ -27,6 +27,7 @@ public sealed class JsonbNoGin : Rule
         Title = "Searched JSONB column without a GIN index",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "Containment and key queries (`tags @> '[\"urgent\"]'`, `identity @> '{\"id\": …}'`, `attributes ? 'color'`) can only use a "
             + "GIN index. Without one, each query reads, decompresses and decodes the JSONB of every row: fine for a hundred rows, a "
             + "sequential scan of the whole table in production.",

@@ -30,6 +30,7 @@ public sealed class LikePrefixNoPatternOps : Rule
         Title = "Path-like column indexed without `text_pattern_ops`",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "PostgreSQL can answer `WHERE path LIKE 'implementation/%'` from a B-tree index only when the index compares bytes: with the "
             + "C collation, or with the `text_pattern_ops`/`varchar_pattern_ops` operator class. Databases are usually created with a "
             + "locale collation (`en_US.UTF-8`), and then a plain index on `path` serves equality and ORDER BY but every prefix query "

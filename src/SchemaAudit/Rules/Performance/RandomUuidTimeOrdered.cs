@@ -28,6 +28,7 @@ public sealed class RandomUuidTimeOrdered : Rule
         Title = "Random UUID primary key on a time-ordered table",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "Rows of messages, events and logs are inserted in time order and read back in time order. A random UUIDv4 key scatters "
             + "consecutive inserts across the whole primary-key index: each insert dirties a random page, the index bloats with half-empty "
             + "pages, the cache hit rate falls as the table grows, and the key cannot be used to page through rows in creation order.",

@@ -16,6 +16,7 @@ public sealed class RelationshipLargeCollectionEager : Rule
         Title = "Eager loading of a potentially unbounded collection",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "`selectin`, `joined`, `subquery` and `immediate` load the whole collection every time the parent is loaded. "
             + "For collections that keep growing (messages in a conversation, events of a device, votes on a poll) the cost of "
             + "loading one parent grows with its history: memory, latency and rows transferred, even where the collection is never used.",

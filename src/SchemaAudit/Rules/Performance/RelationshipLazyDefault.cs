@@ -21,6 +21,7 @@ public sealed class RelationshipLazyDefault : Rule
         Title = "Relationship with no explicit loading strategy",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "SQLAlchemy's default loading strategy (`lazy=\"select\"`) loads a collection with one query the first time it is touched, per object. "
             + "A list view that shows 100 sessions and their skills issues 1 query for the sessions and 100 more for the skills (N+1); "
             + "`lazy=\"selectin\"` loads the skills of all 100 in one extra query. With async sessions the implicit load raises instead. "

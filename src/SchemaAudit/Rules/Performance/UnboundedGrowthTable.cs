@@ -25,6 +25,7 @@ public sealed class UnboundedGrowthTable : Rule
         Title = "Append-only table with no index on its creation time",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Performance,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "Log, event and audit tables only grow. Sooner or later they need a retention job (`DELETE … WHERE created_at < now() - "
             + "interval '90 days'`) and time-range queries. Without an index whose first column is the creation time, each of those reads "
             + "the whole table, and the retention job gets slower exactly as the table gets bigger, until nobody dares to run it.",

@@ -80,6 +80,7 @@ public sealed partial class ServerDefaultRawSql : Rule
         Title = "Dialect-specific raw SQL server default",
         Severity = Severity.Warning,
         Category = RuleCategory.Portability,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "A server default written as a raw SQL string is sent to the database as is. `now()`, `gen_random_uuid()`, "
             + "`nextval(...)` or a `::jsonb` cast exist only in some databases, so the same model fails to create its tables "
             + "(or stores a wrong default) elsewhere, typically in the SQLite database used by the test suite. "

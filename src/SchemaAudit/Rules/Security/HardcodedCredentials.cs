@@ -12,6 +12,7 @@ public sealed class HardcodedCredentials : Rule
         Title = "Hard-coded database credentials",
         Severity = Severity.Critical,
         Category = RuleCategory.Security,
+        Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "A password written into source or committed configuration is readable by everyone with access to the repository, "
             + "its forks, CI logs and every past commit; it cannot be rotated without a deploy, and the same value tends to be "
             + "reused across environments.",

@@ -31,6 +31,7 @@ public sealed class PayloadSecretsUnredacted : Rule
         Title = "Free-form request/response payload stored on a log table",
         Severity = Severity.Suggestion,
         Category = RuleCategory.Security,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Low),
         Why = "Logging the whole input and output of a call is convenient for debugging, but calls carry credentials: a registration call "
             + "receives an auth token, an HTTP call has an `Authorization` header, a tool call gets an API key. Stored as-is in a log table, "
             + "those secrets are readable by everyone with read access to the database, its backups and its replicas, for as long as the log is kept.",

@@ -72,6 +72,7 @@ public sealed partial class PlaintextSecretColumn : Rule
         Title = "Secret stored in plain text",
         Severity = Severity.Critical,
         Category = RuleCategory.Security,
+        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
         Why = "Passwords, tokens and API keys stored as they are end up in backups, replicas, logs of slow queries and every "
             + "SQL-injection or dump leak, usable at once. Passwords must be stored only as a slow salted hash; tokens the "
             + "application issues only as a digest; credentials for other services encrypted at rest.",
