@@ -14,6 +14,7 @@ public static class CliApp
     /// <summary>Parses <paramref name="args"/>, runs the command, returns the exit code (see <see cref="ExitCodes"/>).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? currentDirectory = null, CliEnvironment? environment = null)
     {
+        EfCore.DotNetFrontends.Register();
         var context = new CliContext(stdout, stderr, Path.GetFullPath(currentDirectory ?? Environment.CurrentDirectory),
             environment ?? CliEnvironment.Detached);
         var verbose = new Option<bool>("--verbose")
