@@ -22,7 +22,30 @@ internal sealed class RelationalWriter(EfModelBuilder model, EfProvider provider
         foreach (var relationship in model.Relationships) WriteRelationship(relationship);
         foreach (var entity in entities) WriteIndexes(entity);
         foreach (var table in _tables.Values) AddForeignKeyIndexes(table);
+        foreach (var table in _tables.Values) SizeKeyStrings(table);
         foreach (var entity in entities.Where(e => !e.IsOwned && !e.IsJoinEntity && e.Clr is not null)) WriteEntity(entity);
+    }
+
+    /// <summary>
+    /// Strings without a max length that take part in a key or an index get a bounded store type, as the
+    /// SQL Server and MySQL providers size them (<c>nvarchar(450)</c>, <c>varchar(255)</c>): an index key cannot hold <c>max</c>.
+    /// </summary>
+    private void SizeKeyStrings(Table table)
+    {
+        var (unbounded, bounded) = provider switch
+        {
+            EfProvider.SqlServer => ("nvarchar(max)", "nvarchar(450)"),
+            EfProvider.MySql => ("longtext", "varchar(255)"),
+            _ => ((string?)null, (string?)null),
+        };
+        if (unbounded is null) return;
+        var keyed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        keyed.UnionWith(table.PrimaryKey?.Columns ?? []);
+        foreach (var index in table.Indexes) keyed.UnionWith(index.Columns);
+        foreach (var unique in table.UniqueConstraints) keyed.UnionWith(unique.Columns);
+        foreach (var fk in table.ForeignKeys) keyed.UnionWith(fk.Columns);
+        foreach (var column in table.Columns)
+            if (column.TypeAsWritten == unbounded && keyed.Contains(column.Name)) column.TypeAsWritten = bounded!;
     }
 
     private bool HasConfiguredRelationships(EfEntity join) => model.Relationships.Any(r => r.Dependent == join);
@@ -135,9 +158,10 @@ internal sealed class RelationalWriter(EfModelBuilder model, EfProvider provider
         }
     }
 
+    // EF sizes the discriminator at 1.4 times its longest value, leaving room for types added later.
     private int? DiscriminatorLength(EfEntity root) =>
         provider is EfProvider.SqlServer or EfProvider.MySql or EfProvider.Npgsql
-            ? model.Entities.Where(e => e.Root == root).Max(e => e.Name.Length) : null;
+            ? (int)Math.Ceiling(model.Entities.Where(e => e.Root == root).Max(e => e.Name.Length) * 1.4) : null;
 
     private Column MakeColumn(EfProperty property, string name, bool nullable, bool isKey)
     {
