@@ -8,5 +8,6 @@ public static class DotNetFrontends
     public static void Register()
     {
         AuditRunner.Register(new EfCoreFrontend());
+        AuditRunner.Register(new Migrations.EfMigrationsFrontend());
     }
 }

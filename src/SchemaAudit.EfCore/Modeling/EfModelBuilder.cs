@@ -82,6 +82,14 @@ internal sealed class EfModelBuilder(CSharpSources sources, List<Diagnostic> dia
             property.ClrNullable = shape.QuestionMark || (!EntityReader.IsValueType(shape.Name) && !property.IsEnum && !property.NullableContext);
             property.Span = field.File.Span(field.Type.Parent!);
             property.IsShadow = false;
+            // Data annotations on a backing field count as on the property ([Required] private string _alias).
+            var fieldDeclaration = field.Type.Parent!.Parent as FieldDeclarationSyntax;
+            foreach (var attribute in fieldDeclaration?.AttributeLists.SelectMany(l => l.Attributes) ?? [])
+            {
+                var attributeName = Expressions.AttributeName(attribute);
+                if (attributeName == "Required") (property.Required, property.RequiredSpan) = (true, field.File.Span(attribute));
+                else if (attributeName is "MaxLength" or "StringLength") property.MaxLength = Expressions.Int(Expressions.Positional(attribute).FirstOrDefault()?.Expression);
+            }
         }
         if (property.IsShadow && clrType is not null)
         {

@@ -55,7 +55,8 @@ internal sealed class RelationalWriter(EfModelBuilder model, EfProvider provider
         if (_tableOf.TryGetValue(entity, out var known)) return known;
         _tableOf[entity] = null;
         Table? table;
-        if (entity.NoTable || (entity.Keyless && !entity.TableExplicit)) table = null;
+        // Keyless entity types still map to a table (migrations create it) unless mapped to a view, query or function.
+        if (entity.NoTable) table = null;
         else if (entity.IsOwned && !entity.OwnedMany && !entity.TableExplicit) table = entity.Owner is null ? null : TableOf(entity.Owner);
         else if (entity.Base is not null && StrategyOf(entity) == InheritanceStrategy.Tph) table = TableOf(entity.Root);
         else if (StrategyOf(entity) == InheritanceStrategy.Tpc && entity.Clr?.IsAbstract == true) table = null;
@@ -315,8 +316,9 @@ internal sealed class RelationalWriter(EfModelBuilder model, EfProvider provider
             DeleteBehavior.SetNull => ReferentialAction.SetNull,
             DeleteBehavior.Restrict => ReferentialAction.Restrict,
             DeleteBehavior.NoAction or DeleteBehavior.ClientSetNull or DeleteBehavior.ClientCascade or DeleteBehavior.ClientNoAction => ReferentialAction.NoAction,
-            // EF's defaults: a required relationship cascades; an optional one leaves the database at NO ACTION (ClientSetNull).
-            _ => required ? ReferentialAction.Cascade : ReferentialAction.Unspecified,
+            // EF's documented defaults: a required relationship cascades; an optional one is ClientSetNull (EF nulls the
+            // tracked dependents, the database is left at NO ACTION). Both are EF's stated behaviour, not an unstated one.
+            _ => required ? ReferentialAction.Cascade : ReferentialAction.NoAction,
         };
         var fk = new ForeignKey
         {

@@ -95,7 +95,7 @@ internal static class StoreTypes
         };
     }
 
-    private static LogicalType FromStoreType(string storeType, EfProvider provider)
+    public static LogicalType FromStoreType(string storeType, EfProvider provider)
     {
         var t = storeType.ToLowerInvariant();
         var paren = t.IndexOf('(');
