@@ -56,6 +56,8 @@ internal static class RuleDocumentation
         md.Append($"| `{rule.Id}` | {rule.Severity.Id()} | {rule.Category.Id()} |\n\n");
         md.Append("## Why it matters\n\n").Append(Paragraph(rule.Why)).Append("\n\n");
         md.Append("## How to fix\n\n").Append(Paragraph(rule.Fix)).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(rule.SeverityPolicy))
+            md.Append("## Severity\n\n").Append(Paragraph(rule.SeverityPolicy)).Append("\n\n");
         md.Append("## Example\n\nThis fires the rule:\n\n");
         AppendFenced(md, rule.BadExample, rule.ExampleLanguage);
         md.Append("\nThis does not:\n\n");

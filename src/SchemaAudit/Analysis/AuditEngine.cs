@@ -18,9 +18,10 @@ public static class AuditEngine
     }
 
     /// <summary>Runs the rules on one view, with severity overrides applied; no suppressions yet.</summary>
-    public static List<Finding> RunRules(Schema schema, IReadOnlyList<Rule> rules, AuditConfig config)
+    /// <param name="otherViews">The project's other views, which rules may consult (see <see cref="RuleContext.OtherViews"/>).</param>
+    public static List<Finding> RunRules(Schema schema, IReadOnlyList<Rule> rules, AuditConfig config, IReadOnlyList<Schema>? otherViews = null)
     {
-        var context = new RuleContext(schema);
+        var context = new RuleContext(schema, otherViews ?? []);
         // Rules only read the model and the context, so they run in parallel; their findings are
         // gathered in rule order below, so the output does not depend on scheduling.
         var found = new List<Finding>[rules.Count];

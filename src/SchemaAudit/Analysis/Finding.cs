@@ -36,6 +36,18 @@ public sealed record Finding
     /// <summary>Other places involved (e.g. the index that makes another redundant).</summary>
     public IReadOnlyList<SourceSpan> RelatedSpans { get; init; } = [];
 
+    /// <summary>
+    /// The tables this one root cause reaches: a column declared once in a mixin and inherited by five tables is one
+    /// finding whose <see cref="Tables"/> names the five. Empty means just <see cref="Table"/>.
+    /// </summary>
+    public IReadOnlyList<string> Tables { get; init; } = [];
+
+    /// <summary>How many places this finding stands for (a project-wide convention collapsed into one finding counts them all).</summary>
+    public int Occurrences { get; init; } = 1;
+
+    /// <summary>Every table the finding reaches: <see cref="Tables"/>, or <see cref="Table"/> alone.</summary>
+    public IReadOnlyList<string> TablesReached => Tables.Count > 0 ? Tables : Table is null ? [] : [Table];
+
     /// <summary>Set when an inline comment or configuration suppressed this finding.</summary>
     public string? SuppressedBy { get; init; }
 

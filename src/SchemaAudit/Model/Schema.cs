@@ -14,6 +14,9 @@ public sealed class Schema
     /// <summary>SQL dialect when known (<c>postgresql</c>, <c>sqlite</c>, <c>mysql</c>); null when unknown.</summary>
     public string? Dialect { get; set; }
 
+    /// <summary>What <see cref="Dialect"/> was decided from, for the reports (e.g. <c>drizzle-kit `dialect: "mysql"` (drizzle.config.ts)</c>); null when unknown.</summary>
+    public string? DialectEvidence { get; set; }
+
     public List<Table> Tables { get; } = [];
     public List<EnumType> Enums { get; } = [];
     public List<Entity> Entities { get; } = [];
@@ -41,6 +44,9 @@ public sealed class Schema
 
     /// <summary>String literals that look like connection URLs (for <c>hardcoded-credentials</c>).</summary>
     public List<CodeLiteral> ConnectionStrings { get; } = [];
+
+    /// <summary>What the application code does with the tables (deletes, NULL writes, timestamp writes); shared by every view.</summary>
+    public CodeEvidence Evidence { get; set; } = CodeEvidence.None;
 
     /// <summary>Inline <c># schema-audit: ignore[rule]</c> comments found while reading sources.</summary>
     public List<InlineSuppression> Suppressions { get; } = [];

@@ -100,6 +100,7 @@ public static class AuditRunner
         var primary = ordered.Find(v => v.Tables.Count > 0) ?? ordered[0];
         ordered.Remove(primary);
         ordered.Insert(0, primary);
+        ProjectDialect.Apply(files, ordered);
 
         foreach (var other in ordered.Skip(1))
         {
@@ -114,6 +115,17 @@ public static class AuditRunner
         }
         foreach (var file in files)
             SuppressionScanner.Scan(file, primary.Suppressions);
+
+        // What the application code does, and the update hooks any view found (a trigger in the migrations keeps the
+        // models' `updated_at` current too), are facts about the project: every view sees them.
+        var evidence = CodeEvidenceScanner.Scan(files);
+        var hooks = ordered.SelectMany(v => v.UpdateHooks).Distinct().ToList();
+        foreach (var view in ordered)
+        {
+            view.Evidence = evidence;
+            var own = view.UpdateHooks.ToHashSet();
+            view.UpdateHooks.AddRange(hooks.Where(own.Add));
+        }
         return ordered;
     }
 
@@ -141,7 +153,8 @@ public static class AuditRunner
         {
             var diagnosticsBefore = view.Diagnostics.Count;
             var reportedHere = new HashSet<(string, string, string)>();
-            foreach (var finding in AuditEngine.RunRules(view, rules, config))
+            var otherViews = views.Where(v => !ReferenceEquals(v, view)).ToList();
+            foreach (var finding in AuditEngine.RunRules(view, rules, config, otherViews))
             {
                 if (finding.Table is not null)
                 {
@@ -165,7 +178,8 @@ public static class AuditRunner
         }
         if (config.IsEnabled(Rules.Drift.SchemaDrift.Metadata.Id))
             findings.AddRange(DriftBetween(views));
-        var result = AuditEngine.ApplySuppressions(findings, primary.Suppressions, config);
+        var result = ConventionCollapse.Apply(
+            AuditEngine.ApplySuppressions(findings, primary.Suppressions, config), ConventionPolicies(rules, config));
         result.Sort(AuditEngine.CompareFindings);
         return new AuditResult
         {
@@ -178,6 +192,13 @@ public static class AuditRunner
             Statistics = Statistics.Compute(primary),
         };
     }
+
+    // A severity set in the configuration wins over the policy's own.
+    private static Dictionary<string, ConventionPolicy> ConventionPolicies(IEnumerable<Rules.Rule> rules, AuditConfig config) =>
+        rules.Where(r => r.Convention is not null).ToDictionary(
+            r => r.Id,
+            r => config.Severities.ContainsKey(r.Id) ? r.Convention! with { Severity = null } : r.Convention!,
+            StringComparer.Ordinal);
 
     /// <summary>
     /// <c>schema-drift</c>: the primary view compared with every other view that has tables

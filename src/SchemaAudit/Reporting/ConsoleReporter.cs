@@ -57,6 +57,8 @@ public sealed class ConsoleReporter(ReporterOptions options) : IReporter
         console.MarkupLine($"Score [bold]{result.Score.Value}/100 ({result.Score.Grade})[/]   {counts}{suppressed}");
         var s = result.Statistics;
         console.MarkupLine($"[dim]{ReportText.Count(s.Tables, "table")}, {ReportText.Count(s.Columns, "column")}, {ReportText.Count(s.ForeignKeys, "foreign key")}, {ReportText.Count(s.Relationships, "relationship")}, {ReportText.Count(result.RulesRun.Count, "check")} run[/]");
+        if (ReportText.DialectLine(result.Schema) is { } dialect)
+            console.MarkupLine($"[dim]{Markup.Escape(dialect)}[/]");
         if (result.Baseline is { } baseline)
             console.MarkupLine($"[dim]{Markup.Escape(ReportText.BaselineLine(baseline))}[/]");
     }

@@ -38,6 +38,9 @@ public sealed class JsonReporter : IReporter
 
         w.WriteNumber("score", result.Score.Value);
         w.WriteString("grade", result.Score.Grade);
+        // The detected target database and what it was decided from (null when unknown).
+        if (result.Schema.Dialect is { } dialect) w.WriteString("dialect", dialect); else w.WriteNull("dialect");
+        if (result.Schema.DialectEvidence is { } evidence) w.WriteString("dialectEvidence", evidence); else w.WriteNull("dialectEvidence");
         w.WriteStartArray("deductions");
         foreach (var d in result.Score.Deductions)
         {
@@ -97,6 +100,11 @@ public sealed class JsonReporter : IReporter
         w.StringOrNull("table", f.Table);
         w.StringOrNull("columnName", f.ColumnName);
         w.WriteString("recommendation", f.Recommendation);
+        w.WriteNumber("occurrences", f.Occurrences);
+        w.StringArray("tables", f.TablesReached);
+        w.WriteStartArray("relatedLocations");
+        foreach (var span in f.RelatedSpans) w.Location(span);
+        w.WriteEndArray();
 
         // Additive keys.
         w.WriteString("title", facts.Metadata(f.RuleId)?.Title ?? f.RuleId);

@@ -21,6 +21,7 @@ public sealed class MarkdownReporter : IReporter
         var facts = new ReportFacts(result);
         var md = new MarkdownWriter(output);
         md.Line($"# Database model review: {MarkdownWriter.Code(result.Root)}");
+        if (ReportText.DialectLine(result.Schema) is { } dialect) md.Paragraph($"_{dialect}_");
         WriteSummary(md, facts);
         WriteStatistics(md, result.Statistics);
         WriteTables(md, result.Schema);

@@ -31,6 +31,18 @@ internal static class ReportText
 
     /// <summary>The label of a severity section and its count: <c>2 critical</c>, <c>5 warnings</c>.</summary>
     /// <summary>"Baseline: 2 new findings, 14 unchanged (not shown), 1 fixed."</summary>
+    /// <summary>"Database: PostgreSQL (from …)", or null when the dialect is unknown.</summary>
+    public static string? DialectLine(Model.Schema schema) => schema.Dialect is not { } dialect ? null
+        : $"Database: {DialectName(dialect)}" + (schema.DialectEvidence is { Length: > 0 } evidence ? $" (from {evidence})" : "");
+
+    private static string DialectName(string dialect) => dialect switch
+    {
+        "postgresql" => "PostgreSQL",
+        "mysql" => "MySQL",
+        "sqlite" => "SQLite",
+        _ => dialect,
+    };
+
     public static string BaselineLine(Baseline.BaselineSummary baseline) =>
         $"Baseline: {Count(baseline.New, "new finding")}, {baseline.Unchanged} unchanged (not shown), {baseline.Fixed} fixed.";
 

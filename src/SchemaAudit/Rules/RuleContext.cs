@@ -15,9 +15,15 @@ public sealed class RuleContext
     private readonly HashSet<(string Table, string Column)> _hookedColumns = [];
     private readonly HashSet<string> _hookedColumnsAnyTable = new(StringComparer.OrdinalIgnoreCase);
 
-    public RuleContext(Schema schema)
+    public RuleContext(Schema schema) : this(schema, []) { }
+
+    /// <param name="schema">The view the rules check.</param>
+    /// <param name="otherViews">The project's other views of the same schema (models, migrations, live database), for facts
+    /// that only another view holds, e.g. an index created in a migration but not declared on the model.</param>
+    public RuleContext(Schema schema, IReadOnlyList<Schema> otherViews)
     {
         Schema = schema;
+        OtherViews = otherViews;
         foreach (var table in schema.Tables)
         {
             _tablesByName.TryAdd(table.Name, table);
@@ -34,6 +40,7 @@ public sealed class RuleContext
             _entitiesByName.TryAdd(entity.Name, entity);
         foreach (var rel in schema.Relationships)
         {
+            if (rel.Secondary is { } secondary) SecondaryTables.Add(StripSchema(secondary));
             if (!_relationshipsByOwner.TryGetValue(rel.OwnerEntity, out var list))
                 _relationshipsByOwner[rel.OwnerEntity] = list = [];
             list.Add(rel);
@@ -46,6 +53,12 @@ public sealed class RuleContext
     }
 
     public Schema Schema { get; }
+
+    /// <summary>Tables some ORM relationship uses as its many-to-many <c>secondary</c>: the ORM writes and deletes their rows.</summary>
+    public HashSet<string> SecondaryTables { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The project's other views (never <see cref="Schema"/> itself); empty when there is one view.</summary>
+    public IReadOnlyList<Schema> OtherViews { get; }
 
     /// <summary>True when the source can express ORM facts (loading strategies, annotations).</summary>
     public bool HasOrmFacts => Schema.SourceKind == SchemaSourceKind.OrmModels;

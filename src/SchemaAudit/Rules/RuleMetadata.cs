@@ -38,6 +38,12 @@ public sealed record RuleMetadata
     /// <summary>True for rules that compare two views (drift): one example file cannot fire them; the drift tests run the examples.</summary>
     public bool ComparesViews { get; init; }
 
+    /// <summary>
+    /// How the severity of a finding is decided: when the rule reports at its default severity, when it raises or
+    /// lowers it case by case, and on what evidence. Shown in the rule's documentation.
+    /// </summary>
+    public string? SeverityPolicy { get; init; }
+
     /// <summary>Known limits, said honestly.</summary>
     public string? KnownProblems { get; init; }
 }

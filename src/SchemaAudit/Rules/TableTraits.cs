@@ -86,6 +86,24 @@ internal static class TableTraits
         return extras <= extraColumns;
     }
 
+    /// <summary>
+    /// A link table without a primary key whose unique key (constraint or plain unique index) covers only its foreign-key columns:
+    /// that key should be the table's composite primary key. <c>table-no-primary-key</c> reports the table once, covering the key's
+    /// nullable columns and the indexes it makes redundant, so the rules about those stay silent for it. Null otherwise.
+    /// </summary>
+    public static (IReadOnlyList<string> Columns, string? Name, SourceSpan Span)? KeylessLinkKey(Table table)
+    {
+        if (table.PrimaryKey is { Columns.Count: > 0 } || !IsLinkTable(table, extraColumns: 0)) return null;
+        var fkColumns = ForeignKeyColumns(table);
+        bool Covers(IReadOnlyCollection<string> columns) => columns.Count >= 2 && columns.All(fkColumns.Contains);
+        foreach (var unique in table.UniqueConstraints)
+            if (Covers(unique.Columns)) return (unique.Columns, unique.Name, unique.Span);
+        foreach (var index in table.Indexes)
+            if (index.IsUnique && index.Where is null && !index.IsExpression.Contains(true) && Covers(index.Columns))
+                return (index.Columns, index.Name, index.Span);
+        return null;
+    }
+
     /// <summary>The column a single-column foreign key is declared on, else null.</summary>
     public static Column? SingleColumn(Table table, ForeignKey fk) =>
         fk.Columns.Count == 1 ? table.FindColumn(fk.Columns[0]) : null;

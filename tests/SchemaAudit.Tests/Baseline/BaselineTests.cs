@@ -89,7 +89,7 @@ public sealed class BaselineTests : IDisposable
         Assert.Equal(100, report.GetProperty("score").GetInt32());
 
         _dir.Write("app/models.py", WithOneDefect(Models));
-        (code, output, _) = Run("audit", "app", "--baseline", "baseline.json", "--format", "json");
+        (code, output, _) = Run("audit", "app", "--baseline", "baseline.json", "--format", "json", "--fail-on", "suggestion");
         report = Json(output);
         Assert.Equal(ExitCodes.FindingsAtThreshold, code);
         var only = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => !f.GetProperty("suppressed").GetBoolean());

@@ -122,3 +122,106 @@ public sealed class SqlMigrationReplayTests
         Assert.Equal(["a"], schema.Tables.Select(t => t.Name));
     }
 }
+
+public sealed class SqlMigrationDialectTests
+{
+    private static SourceFile File(string path, string text) => new("/virtual/" + path, path, text);
+
+    private static Schema Replay(params SourceFile[] files)
+    {
+        var frontend = new SqlMigrationsFrontend();
+        var schema = new Schema { SourceKind = SchemaSourceKind.Migrations };
+        frontend.Extract(files.Where(frontend.Accepts).ToList(), schema);
+        return schema;
+    }
+
+    [Fact]
+    public void TSql_files_are_one_diagnostic_naming_the_dialect_and_the_files_and_build_nothing()
+    {
+        var schema = Replay(
+            File("src/Sql/dbo/Tables/User.sql", "CREATE TABLE [dbo].[User] (\n    [Id] UNIQUEIDENTIFIER NOT NULL,\n    CONSTRAINT [PK_User] PRIMARY KEY CLUSTERED ([Id] ASC)\n);\nGO\n"),
+            File("src/Sql/dbo/Tables/Org.sql", "CREATE TABLE [dbo].[Org] ([Id] INT IDENTITY(1,1) NOT NULL)\nGO\nCREATE NONCLUSTERED INDEX [IX_Org] ON [dbo].[Org]([Id])\nGO\n"));
+        Assert.Empty(schema.Tables);
+        var diagnostic = Assert.Single(schema.Diagnostics);
+        Assert.Contains("T-SQL (SQL Server)", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains("src/Sql/dbo/Tables/Org.sql, src/Sql/dbo/Tables/User.sql", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void A_minority_dialect_is_set_aside_not_merged()
+    {
+        var schema = Replay(
+            File("server/migrations/001_init.sql", "CREATE TABLE history (id bigserial PRIMARY KEY, data jsonb);"),
+            File("server/migrations/002_more.sql", "ALTER TABLE history ADD COLUMN at timestamptz;"),
+            File("client/migrations/001_init.sql", "CREATE TABLE history (id integer PRIMARY KEY AUTOINCREMENT, data text);"),
+            File("shared/schema.sql", "CREATE TABLE plain (id int PRIMARY KEY);"));
+        Assert.Equal("postgresql", schema.Dialect);
+        Assert.Equal(["history", "plain"], schema.Tables.Select(t => t.Name).Order());
+        Assert.Equal(Model.LogicalType.Int64, schema.FindTable("history")!.FindColumn("id")!.Type);
+        var note = Assert.Single(schema.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Info, "client/migrations/001_init.sql"), (note.Severity, note.Span.Path));
+        Assert.Contains("SQLite", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_drizzle_journal_dialect_wins_over_file_counts()
+    {
+        var schema = Replay(
+            File("drizzle/0000_a.sql", "CREATE TABLE `t` (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL);"),
+            File("drizzle/meta/_journal.json", """{"dialect":"sqlite","entries":[{"idx":0,"tag":"0000_a"}]}"""),
+            File("ops/one.sql", "CREATE TABLE x (id serial PRIMARY KEY);"),
+            File("ops/two.sql", "CREATE TABLE y (id serial PRIMARY KEY);"));
+        Assert.Equal("sqlite", schema.Dialect);
+        Assert.Equal(["t"], schema.Tables.Select(t => t.Name));
+    }
+
+    [Theory]
+    [InlineData("migrations/2019-02-26_create_user/down.sql", true)]
+    [InlineData("migrations/20250501_kv.down.sql", true)]
+    [InlineData("db/U2__undo.sql", true)]
+    [InlineData("migrations/2019-02-26_create_user/up.sql", false)]
+    [InlineData("migrations/20250501_kv.up.sql", false)]
+    [InlineData("db/V2__users.sql", false)]
+    [InlineData("db/update_users.sql", false)]
+    public void Down_migrations_are_never_replayed(string path, bool down) =>
+        Assert.Equal(down, SqlMigrationsFrontend.IsDownMigration(path));
+
+    [Fact]
+    public void A_diesel_history_replays_up_files_only()
+    {
+        var schema = Replay(
+            File("migrations/2019-01-01_users/up.sql", "CREATE TABLE users (id serial PRIMARY KEY);"),
+            File("migrations/2019-01-01_users/down.sql", "DROP TABLE users;"),
+            File("migrations/2019-02-01_email/up.sql", "ALTER TABLE users ADD COLUMN email text NOT NULL;"),
+            File("migrations/2019-02-01_email/down.sql", "ALTER TABLE users DROP COLUMN email;"));
+        Assert.Empty(schema.Diagnostics);
+        Assert.Equal(["id", "email"], schema.FindTable("users")!.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void A_history_that_alters_tables_it_never_creates_is_a_partial_view_with_one_note()
+    {
+        var schema = Replay(
+            File("migrations/0001_a.sql", "ALTER TABLE users ADD COLUMN email text;\nALTER TABLE orgs ADD COLUMN plan text;"),
+            File("migrations/0002_b.sql", "CREATE INDEX users_email ON users (email);\nCREATE TABLE teams (id int PRIMARY KEY);"));
+        Assert.True(schema.HistoryLacksBaseline);
+        var note = Assert.Single(schema.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains("`users`", note.Message, StringComparison.Ordinal);
+        Assert.True(schema.FindTable("users")!.PredatesHistory);
+        Assert.False(schema.FindTable("teams")!.PredatesHistory);
+    }
+
+    [Fact]
+    public void MySql_index_names_belong_to_their_table()
+    {
+        var schema = Replay(
+            File("schema/a.sql", "CREATE TABLE `a` (`id` int NOT NULL AUTO_INCREMENT, `workspace_id` int, PRIMARY KEY (`id`)) ENGINE=InnoDB;\nCREATE INDEX `workspace_idx` ON `a` (`workspace_id`);"),
+            File("schema/b.sql", "CREATE TABLE `b` (`id` int NOT NULL AUTO_INCREMENT, `workspace_id` int, PRIMARY KEY (`id`)) ENGINE=InnoDB;\nCREATE INDEX `workspace_idx` ON `b` (`workspace_id`);\nDROP INDEX `workspace_idx` ON `b`;"));
+        Assert.Equal("mysql", schema.Dialect);
+        Assert.DoesNotContain(schema.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.Single(schema.FindTable("a")!.Indexes);
+        Assert.Empty(schema.FindTable("b")!.Indexes);
+    }
+}

@@ -29,18 +29,35 @@ public sealed partial class SqlMigrationsFrontend : IFrontend
 
     public void Extract(IReadOnlyList<SourceFile> files, Schema schema)
     {
-        var sqlFiles = files.Where(f => f.Extension == ".sql").ToList();
         var journals = files.Where(IsDrizzleJournal).ToList();
         // The journal names the dialect drizzle-kit wrote for; votes from the SQL are only a guess
         // (SQLite output quotes names with backticks, as MySQL does).
         foreach (var journal in journals) schema.Dialect ??= JournalDialect(journal);
-        var builder = new SqlSchemaBuilder(schema);
+        var sqlFiles = files.Where(f => f.Extension == ".sql" && !IsDownMigration(f.RelativePath)).ToList();
+        sqlFiles = SqlDialectPartition.Select(sqlFiles, schema.Dialect, schema.Diagnostics, out var dialect);
+        schema.Dialect ??= dialect;
+        // A history of several files may start from a schema made outside it (a dump, an ORM's create_all):
+        // a table it alters before creating is that baseline, said once, not a warning per statement.
+        var builder = new SqlSchemaBuilder(schema) { AllowUnseenBaseline = sqlFiles.Count > 1 };
         foreach (var file in MigrationOrder.Order(sqlFiles, journals, schema.Diagnostics))
         {
             builder.Apply(SqlParser.Parse(file.RelativePath, file.Text));
             schema.Files.Add(new SourceFileInfo(file.RelativePath, CountLines(file.Text), HasModels: true));
         }
         builder.Finish();
+    }
+
+    /// <summary>
+    /// The "down" half of a migration (diesel's <c>down.sql</c>, golang-migrate and sqlx's <c>*.down.sql</c>,
+    /// Flyway's undo <c>U1__x.sql</c>): it undoes the "up" half and never runs on the way to the current schema.
+    /// </summary>
+    internal static bool IsDownMigration(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        if (name is "down.sql" or "downgrade.sql" or "rollback.sql") return true;
+        if (name.EndsWith(".down.sql", StringComparison.Ordinal) || name.EndsWith("_down.sql", StringComparison.Ordinal)
+            || name.EndsWith("-down.sql", StringComparison.Ordinal) || name.EndsWith(".undo.sql", StringComparison.Ordinal)) return true;
+        return name.Length > 3 && name[0] == 'u' && char.IsAsciiDigit(name[1]) && name.Contains("__", StringComparison.Ordinal);
     }
 
     /// <summary><c>{"dialect": "sqlite", …}</c> → <c>sqlite</c>; null when absent or unreadable (<see cref="MigrationOrder"/> reports bad JSON).</summary>

@@ -21,11 +21,15 @@ internal sealed partial class SqlParser
     private readonly Dictionary<string, int> _dialectVotes = new(StringComparer.Ordinal);
     private int _pos;
 
+    /// <summary>How many <c>DO</c> bodies this parser is nested in (see <see cref="ParseDoBlock"/>).</summary>
+    private readonly int _depth;
+
     /// <summary>Set by the first error of a statement: the rest of it is skipped, and no second error is reported.</summary>
     private bool _failed;
 
-    private SqlParser(string text, string path, int firstLine, int firstColumn)
+    private SqlParser(string text, string path, int firstLine, int firstColumn, int depth = 0)
     {
+        _depth = depth;
         _text = text;
         _path = path;
         _diagnostics = [];
@@ -76,6 +80,9 @@ internal sealed partial class SqlParser
             case "ALTER": return ParseAlter();
             case "DROP": return ParseDrop();
             case "COMMENT": return ParseComment();
+            case "DO":
+                ParseDoBlock();
+                return null;
             default:
                 if (!s_skippedStatements.Contains(word)) Error("a SQL statement");
                 return null;

@@ -263,7 +263,8 @@ internal sealed class SqlSchemaBuilder
     {
         var table = FindTable(statement.Table, statement.Span, $"CREATE INDEX {statement.Name}");
         if (table is null) return;
-        if (statement.Name is not null && FindIndex(statement.Name) is { } existing)
+        // MySQL names indexes per table (every table may have its own `workspace_idx`); the others per schema.
+        if (statement.Name is not null && FindIndex(statement.Name, _schema.Dialect == "mysql" ? table.Name : null) is { } existing)
         {
             if (!statement.IfNotExists) Warn(statement.Span, $"index `{statement.Name}` already exists (created at {existing.Index.Span})");
             return;
@@ -285,12 +286,15 @@ internal sealed class SqlSchemaBuilder
         table.Indexes.Add(index);
     }
 
-    private (Table Table, Index Index)? FindIndex(string name)
+    private (Table Table, Index Index)? FindIndex(string name, string? onTable = null)
     {
         foreach (var table in _schema.Tables)
+        {
+            if (onTable is not null && !string.Equals(table.Name, onTable, StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var index in table.Indexes)
                 if (string.Equals(index.Name ?? ImplicitIndexName(table, index), name, StringComparison.OrdinalIgnoreCase))
                     return (table, index);
+        }
         return null;
     }
 
@@ -559,7 +563,7 @@ internal sealed class SqlSchemaBuilder
 
     private bool DropIndex(string name, SqlName? tableName)
     {
-        if (FindIndex(name) is { } found)
+        if (FindIndex(name, tableName?.Name) is { } found)
         {
             found.Table.Indexes.Remove(found.Index);
             return true;

@@ -43,6 +43,10 @@ public sealed class AuditTimestampNullable : Rule
                 number = Column(String(32), nullable=False)
                 created_at = Column(DateTime(timezone=True), server_default=func.now(), nullable=False)
             """,
+        SeverityPolicy = "A warning when a creation timestamp can end up empty with nothing to stop it (nullable with no default), or "
+            + "a NOT NULL one has no default (inserts that omit it fail). A suggestion when it is only nullable but has a default: "
+            + "only an explicit NULL leaves it empty. An `updated_at` that is nullable with no default is NULL-until-first-update "
+            + "by design and is not reported. When most tables share the pattern, it is one project-level finding.",
         KnownProblems = "An `updated_at` that is deliberately NULL until the first update (annotated `Mapped[datetime | None]`, "
             + "with an on-update mechanism) is not reported. A default set by an insert listener counts only when the front-end recognised it.",
     };
@@ -53,7 +57,8 @@ public sealed class AuditTimestampNullable : Rule
             .SelectMany(t => t.Columns.Select(c => (Table: t, Item: (Column: c, HasDefault: HasDefault(context, t, c)))))
             .Where(x => AuditColumnNames.IsAuditTimestamp(x.Item.Column)
                         && (x.Item.Column.Nullable || !x.Item.HasDefault)
-                        && !IsDeliberatelyNullUntilUpdated(context, x.Table, x.Item.Column));
+                        && !IsDeliberatelyNullUntilUpdated(context, x.Table, x.Item.Column)
+                        && !(AuditColumnNames.IsUpdatedName(x.Item.Column.Name) && x.Item.Column.Nullable && !x.Item.HasDefault));
         foreach (var ((column, hasDefault), tables) in SharedDeclarations.BySpan(weak, x => x.Column.Span))
         {
             var problem = (column.Nullable, hasDefault) switch
@@ -87,13 +92,21 @@ public sealed class AuditTimestampNullable : Rule
                             fix.IsPostgres ? $"{fix.DefaultNow(table, column)}\n{fix.NotNull(table, column)}" : fix.DefaultNow(table, column))
                         : ($"Give `{name}` a default of the current time in a new migration.", fix.DefaultNow(table, column)),
             };
-            yield return Report(column.Span,
+            var finding = Report(column.Span,
                 $"Audit timestamp {SharedDeclarations.Name(tables, column.Name)} {problem}: {consequence}.",
                 recommendation,
                 after: after,
-                table: tables[0].Name, column: column.Name);
+                table: tables[0].Name, column: column.Name, reaches: tables);
+            yield return column.Nullable && hasDefault ? finding with { Severity = Severity.Suggestion } : finding;
         }
     }
+
+    public override ConventionPolicy Convention { get; } = new()
+    {
+        Message = (places, tables) => $"{places} audit timestamps in {tables} tables are nullable or have no default: the project's "
+            + "timestamp columns are declared without NOT NULL and a default of the current time.",
+        Recommendation = "Declare audit timestamps once, in a shared column helper or mixin, as NOT NULL with a default of the current time, and use it everywhere.",
+    };
 
     // A listener that fills the column counts as its default.
     private static bool HasDefault(RuleContext context, Table table, Column column) =>

@@ -49,6 +49,10 @@ public sealed partial class NaiveUtcTimestamp : Rule
                 title = Column(String(200))
                 created_at = Column(DateTime(timezone=True), default=lambda: datetime.now(timezone.utc), nullable=False)
             """,
+        SeverityPolicy = "A warning for values that are naive where they are made (`datetime.utcnow`, `datetime.now()` without a "
+            + "zone) and for `timestamp without time zone` columns that name an instant on PostgreSQL. Silent for a custom column type "
+            + "that converts every value to UTC on the way in (a `TypeDecorator` whose `process_bind_param` calls "
+            + "`astimezone(timezone.utc)`). When the whole project stores naive timestamps, it is one project-level finding.",
         KnownProblems = "`datetime.utcnow` and `datetime.now()` without a time zone in a default or on-update are reported whatever the "
             + "database. A naive column type without such a default is reported only when the dialect is known to be PostgreSQL and the "
             + "name says it holds an instant (`*_at`, `*_time`, `timestamp`): SQLite has no time zone type and MySQL `DATETIME` none either, "
@@ -60,7 +64,8 @@ public sealed partial class NaiveUtcTimestamp : Rule
         var postgres = string.Equals(context.Schema.Dialect, "postgresql", StringComparison.OrdinalIgnoreCase);
         var naive = context.Schema.Tables
             .SelectMany(t => t.Columns.Select(c => (t, c)))
-            .Where(x => x.c.Type is LogicalType.Timestamp or LogicalType.TimestampTz or LogicalType.Unknown);
+            .Where(x => x.c.Type is LogicalType.Timestamp or LogicalType.TimestampTz or LogicalType.Unknown)
+            .Where(x => !NormalizedToUtc(context, x.c));
         foreach (var (column, tables) in SharedDeclarations.BySpan(naive, c => c.Span))
         {
             var naiveType = column.Type == LogicalType.Timestamp;
@@ -85,7 +90,7 @@ public sealed partial class NaiveUtcTimestamp : Rule
                     $"{SharedDeclarations.Name(tables, column.Name)} is `timestamp without time zone` (`{Written(column)}`) on PostgreSQL: the instant is stored without its offset.",
                     recommendation,
                     table: tables[0].Name, column: column.Name,
-                    before: before, after: after);
+                    before: before, after: after, reaches: tables);
             }
         }
     }
@@ -118,7 +123,28 @@ public sealed partial class NaiveUtcTimestamp : Rule
             naiveType
                 ? $"Use `lambda: datetime.now(timezone.utc)` and declare `{name}` as `DateTime(timezone=True)`, so the value and the column both carry the offset."
                 : $"Use `lambda: datetime.now(timezone.utc)` (or `server_default=func.now()`).",
-            table: tables[0].Name, column: column.Name, before: before, after: after);
+            table: tables[0].Name, column: column.Name, before: before, after: after, reaches: tables);
+    }
+
+    public override ConventionPolicy Convention { get; } = new()
+    {
+        Message = (places, tables) => $"{places} timestamp columns in {tables} tables are naive (no time zone in the column type "
+            + "or in the value written): the project stores instants without their offset.",
+        Recommendation = "Adopt one convention project-wide: `timestamptz` columns (`DateTime(timezone=True)`, "
+            + "`timestamp({ withTimezone: true })`) filled with aware values (`datetime.now(timezone.utc)`, `now()`), "
+            + "declared once in a shared helper or mixin.",
+    };
+
+    // `created_at = Column(UtcDateTime)` where UtcDateTime is a TypeDecorator that converts to UTC on the way in.
+    private static bool NormalizedToUtc(RuleContext context, Column column)
+    {
+        var types = context.Schema.Evidence.UtcNormalizingTypes;
+        if (types.Count == 0 || column.TypeAsWritten.Length == 0) return false;
+        var written = column.TypeAsWritten;
+        var end = written.IndexOf('(');
+        var root = end < 0 ? written : written[..end];
+        var dot = root.LastIndexOf('.');
+        return types.Contains(dot < 0 ? root.Trim() : root[(dot + 1)..].Trim());
     }
 
     private static string Written(Column column) => column.TypeAsWritten.Length > 0 ? column.TypeAsWritten : "DateTime";

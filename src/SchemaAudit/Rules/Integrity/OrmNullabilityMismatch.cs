@@ -11,7 +11,7 @@ public sealed partial class OrmNullabilityMismatch : Rule
     {
         Id = "orm-nullability-mismatch",
         Title = "Type annotation disagrees with column nullability",
-        Severity = Severity.Critical,
+        Severity = Severity.Suggestion,
         Category = RuleCategory.Integrity,
         Why = "The annotation is what the code and the type checker trust; the column is what the database enforces. "
             + "`Mapped[UUID]` on a nullable column tells every reader the value is always there, so code dereferences it without a check "
@@ -67,6 +67,9 @@ public sealed partial class OrmNullabilityMismatch : Rule
                     nullable=True,
                 )
             """,
+        SeverityPolicy = "A suggestion: the annotation and the column disagree, but nothing visible writes the value that would break. "
+            + "A warning when the application code writes `None`/`null` to that attribute (`task.owner_id = None`, "
+            + "`.update(dict(owner_id=None))`, `.set({ ownerId: null })`), or the database does (an `ON DELETE SET NULL` foreign key on a column annotated never-None): the disagreement then fails at flush or hands NULL to code typed never-None.",
         KnownProblems = "Only explicit nullability is compared (when `nullable=` is absent, SQLAlchemy derives it from the annotation, "
             + "so they cannot disagree). Primary-key columns are not reported: the database keeps them NOT NULL whatever `nullable=` says, and `Optional` on them only means \"unknown until flush\".",
     };
@@ -79,47 +82,60 @@ public sealed partial class OrmNullabilityMismatch : Rule
             .Where(x => Disagrees(x.c));
         foreach (var (column, tables) in SharedDeclarations.BySpan(mismatches, c => c.Span))
         {
-            var attribute = column.Attribute!;
-            var span = column.Span.IsNone ? attribute.Span : column.Span;
-            var name = attribute.Name;
-            var annotation = attribute.Annotation ?? "";
-            var table = tables[0];
-            var subject = SharedDeclarations.Name(tables, column.Name);
-            if (FixLanguages.Of(context, span) == FixLanguage.Drizzle)
-            {
-                yield return DrizzleFinding(span, table, column, subject, name, annotation);
-                continue;
-            }
-            if (column.Nullable)
-            {
-                var setNull = table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
-                    && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase));
-                var fixedAnnotation = MakeNullable(annotation);
-                yield return Report(span,
-                    $"{subject} is annotated `{annotation}` (never None) but declared `nullable=True`"
-                    + (setNull ? " and its foreign key is ON DELETE SET NULL" : "")
-                    + ": code trusting the annotation will meet NULL.",
-                    setNull
-                        ? $"Annotate `{name}` as `{fixedAnnotation}`: ON DELETE SET NULL needs the column nullable."
-                        : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=False` if a value is always required.",
-                    table: table.Name, column: column.Name,
-                    before: annotation.Length > 0 ? $"{name}: {annotation}" : null,
-                    after: annotation.Length > 0 ? $"{name}: {fixedAnnotation}" : null);
-            }
+            var finding = Describe(context, column, tables);
+            if (column.Nullable && tables[0].ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
+                    && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase)))
+                yield return finding with { Severity = Severity.Warning }; // the database itself writes the NULL
+            else if (NullWriteOf(context, column) is { } at)
+                yield return finding with { Severity = Severity.Warning, Message = finding.Message + $" The code writes NULL to it ({at.Path}:{at.Line}).", RelatedSpans = [at] };
             else
-            {
-                var fixedAnnotation = MakeNonNullable(annotation);
-                yield return Report(span,
-                    $"{subject} is annotated `{annotation}` (may be None) but declared `nullable=False`: "
-                    + "assigning None passes the type checker and fails at flush.",
-                    fixedAnnotation is null
-                        ? $"Remove `None` from the annotation of `{name}`, or declare it `nullable=True` if the value is optional."
-                        : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=True` if the value is optional.",
-                    table: table.Name, column: column.Name,
-                    before: fixedAnnotation is null ? null : $"{name}: {annotation}",
-                    after: fixedAnnotation is null ? null : $"{name}: {fixedAnnotation}");
-            }
+                yield return finding;
         }
+    }
+
+    private static SourceSpan? NullWriteOf(RuleContext context, Column column)
+    {
+        var writes = context.Schema.Evidence.NullWrites;
+        if (column.Attribute is { } a && writes.TryGetValue(a.Name, out var span)) return span;
+        return writes.TryGetValue(column.Name, out span) ? span : null;
+    }
+
+    private Finding Describe(RuleContext context, Column column, List<Table> tables)
+    {
+        var attribute = column.Attribute!;
+        var span = column.Span.IsNone ? attribute.Span : column.Span;
+        var name = attribute.Name;
+        var annotation = attribute.Annotation ?? "";
+        var table = tables[0];
+        var subject = SharedDeclarations.Name(tables, column.Name);
+        if (FixLanguages.Of(context, span) == FixLanguage.Drizzle)
+            return DrizzleFinding(span, table, column, subject, name, annotation);
+        if (column.Nullable)
+        {
+            var setNull = table.ForeignKeys.Any(fk => fk.OnDelete == ReferentialAction.SetNull
+                && fk.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase));
+            var fixedAnnotation = MakeNullable(annotation);
+            return Report(span,
+                $"{subject} is annotated `{annotation}` (never None) but declared `nullable=True`"
+                + (setNull ? " and its foreign key is ON DELETE SET NULL" : "")
+                + ": code trusting the annotation will meet NULL.",
+                setNull
+                    ? $"Annotate `{name}` as `{fixedAnnotation}`: ON DELETE SET NULL needs the column nullable."
+                    : $"Annotate `{name}` as `{fixedAnnotation}`, or declare it `nullable=False` if a value is always required.",
+                table: table.Name, column: column.Name,
+                before: annotation.Length > 0 ? $"{name}: {annotation}" : null,
+                after: annotation.Length > 0 ? $"{name}: {fixedAnnotation}" : null);
+        }
+        var narrowed = MakeNonNullable(annotation);
+        return Report(span,
+            $"{subject} is annotated `{annotation}` (may be None) but declared `nullable=False`: "
+            + "assigning None passes the type checker and fails at flush.",
+            narrowed is null
+                ? $"Remove `None` from the annotation of `{name}`, or declare it `nullable=True` if the value is optional."
+                : $"Annotate `{name}` as `{narrowed}`, or declare it `nullable=True` if the value is optional.",
+            table: table.Name, column: column.Name,
+            before: narrowed is null ? null : $"{name}: {annotation}",
+            after: narrowed is null ? null : $"{name}: {narrowed}");
     }
 
     /// <summary>

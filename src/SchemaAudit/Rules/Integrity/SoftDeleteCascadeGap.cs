@@ -27,7 +27,7 @@ public sealed class SoftDeleteCascadeGap : Rule
     {
         Id = "soft-delete-cascade-gap",
         Title = "ON DELETE CASCADE under a parent that is retired, not deleted",
-        Severity = Severity.Warning,
+        Severity = Severity.Suggestion,
         Category = RuleCategory.Integrity,
         Why = "ON DELETE CASCADE only runs when the parent row is deleted. When parents are retired instead (a `deleted_at` timestamp, or "
             + "a status set to `disconnected` or `archived`), the cascade never fires: the children of a retired parent stay live, keep "
@@ -62,9 +62,13 @@ public sealed class SoftDeleteCascadeGap : Rule
                 active boolean NOT NULL DEFAULT true
             );
             """,
-        KnownProblems = "A parent counts as retired when it has a soft-delete column (`deleted_at`, `archived_at`, `is_deleted`, …) or a "
-            + "`status`/`state` column whose enum values or CHECK list a retiring value (`deleted`, `archived`, `disconnected`, `inactive`, …). "
-            + "Children that have their own soft-delete or status/active column are taken as retired with their parent by the application.",
+        KnownProblems = "Severity: a suggestion, always. The schema shows that a parent can be retired and that its children cascade, but "
+            + "not what the code does when it retires one: on real projects the retiring code usually deletes or retires the children "
+            + "itself, or keeps them on purpose (the reports and notifications of a deleted comment). A parent counts as retired when it has "
+            + "a soft-delete column (`deleted_at`, `is_deleted`, `deleted`, `archived_at`, …) or a `status`/`state` column whose enum values "
+            + "or CHECK list a retiring value (`deleted`, `archived`, `disconnected`, `inactive`, …). Children that have their own "
+            + "soft-delete or status/active column are taken as retired with their parent by the application. The children of one parent "
+            + "are one finding, at the parent's retiring column (a single child: at its foreign key).",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
@@ -76,13 +80,17 @@ public sealed class SoftDeleteCascadeGap : Rule
         {
             var incoming = context.ForeignKeysTo(parent.Name);
             if (incoming.Count == 0) continue;
-            string? how = null;
+            var cascading = new List<(Table Child, ForeignKey Fk)>();
             foreach (var (child, fk) in incoming)
+                if (fk.OnDelete == ReferentialAction.Cascade && !ReferenceEquals(child, parent)) cascading.Add((child, fk));
+            if (cascading.Count == 0 || RetirementOf(parent, enums) is not { } how) continue;
+            var children = cascading.FindAll(c => !HasOwnLifecycle(c.Child, enums));
+            if (children.Count == 0) continue;
+
+            // One parent, one finding: the children share the cause (the parent is retired, not deleted).
+            if (children.Count == 1)
             {
-                if (fk.OnDelete != ReferentialAction.Cascade || ReferenceEquals(child, parent)) continue;
-                how ??= Retirement(parent, enums) ?? "";
-                if (how.Length == 0) break;
-                if (HasOwnLifecycle(child, enums)) continue;
+                var (child, fk) = children[0];
                 var column = string.Join(", ", fk.Columns);
                 yield return Report(TableTraits.SpanOf(child, fk),
                     $"`{child.Name}.{column}` → `{parent.Name}` is ON DELETE CASCADE, but `{parent.Name}` rows are retired {how} rather than "
@@ -90,18 +98,34 @@ public sealed class SoftDeleteCascadeGap : Rule
                     $"Retire (or delete) the `{child.Name}` rows in the same transaction that retires their `{parent.Name}` row, or give "
                     + $"`{child.Name}` its own soft-delete/active column; document that the cascade only covers real deletes.",
                     table: child.Name, column: fk.Columns.Count == 1 ? column : null);
+                continue;
             }
+            var names = string.Join(", ", children.Select(c => $"`{c.Child.Name}.{string.Join(", ", c.Fk.Columns)}`"));
+            yield return Report(how.Column.Span.IsNone ? parent.Span : how.Column.Span,
+                $"`{parent.Name}` rows are retired {how.Text} rather than deleted, but {children.Count} tables rely on ON DELETE CASCADE to "
+                + $"follow them ({names}): the cascade never fires, and their rows stay live under a retired `{parent.Name}` row.",
+                $"Retire (or delete) the children in the same transaction that retires a `{parent.Name}` row, or give them their own "
+                + "soft-delete/active column; document that the cascades only cover real deletes.",
+                table: parent.Name, column: how.Column.Name,
+                related: [.. children.Select(c => TableTraits.SpanOf(c.Child, c.Fk)).Where(s => !s.IsNone)]);
         }
     }
 
-    /// <summary>How rows of <paramref name="table"/> are retired, for the message (e.g. <c>through `deleted_at`</c>); null when they are not.</summary>
-    private static string? Retirement(Table table, Dictionary<string, EnumType> enums)
+    /// <summary>How a table's rows are retired: the column that says so, and the words for the message.</summary>
+    private sealed record Retirement(Column Column, string Text)
     {
-        if (TableTraits.SoftDeleteColumn(table) is { } softDelete) return $"through `{softDelete.Name}`";
+        public override string ToString() => Text;
+    }
+
+    /// <summary>How rows of <paramref name="table"/> are retired (e.g. <c>through `deleted_at`</c>); null when they are not.</summary>
+    private static Retirement? RetirementOf(Table table, Dictionary<string, EnumType> enums)
+    {
+        if ((SoftDeleteMarkers.Column(table) ?? TableTraits.SoftDeleteColumn(table)) is { } softDelete)
+            return new Retirement(softDelete, $"through `{softDelete.Name}`");
         foreach (var column in table.Columns)
         {
             if (!IsStatusColumn(column)) continue;
-            if (RetiringValue(table, column, enums) is { } value) return $"by setting `{column.Name}` to '{value}'";
+            if (RetiringValue(table, column, enums) is { } value) return new Retirement(column, $"by setting `{column.Name}` to '{value}'");
         }
         return null;
     }
@@ -149,7 +173,7 @@ public sealed class SoftDeleteCascadeGap : Rule
     // A child with its own retirement marker is presumably retired with its parent by the application.
     private static bool HasOwnLifecycle(Table child, Dictionary<string, EnumType> enums)
     {
-        if (TableTraits.SoftDeleteColumn(child) is not null) return true;
+        if ((SoftDeleteMarkers.Column(child) ?? TableTraits.SoftDeleteColumn(child)) is not null) return true;
         foreach (var column in child.Columns)
         {
             if (column.Type == LogicalType.Bool && NameHeuristics.AnyWordIn(column.Name, s_activeWords)) return true;

@@ -14,6 +14,14 @@ public sealed class UniqueIgnoresSoftDelete : Rule
     private static readonly FrozenSet<string> s_generatedWords = new[]
     {
         "hash", "digest", "token", "uuid", "guid", "nonce", "fingerprint", "checksum", "secret", "signature", "external", "idempotency",
+        "key", "code", "url", "uri",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Last words of values people choose and choose again: a name, a slug, an address.
+    private static readonly FrozenSet<string> s_reusableWords = new[]
+    {
+        "name", "slug", "email", "username", "handle", "login", "title", "domain", "hostname", "subdomain", "phone", "nickname", "alias",
+        "label",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public override RuleMetadata Metadata { get; } = new()
@@ -43,15 +51,19 @@ public sealed class UniqueIgnoresSoftDelete : Rule
             );
             CREATE UNIQUE INDEX projects_slug_live ON projects (slug) WHERE deleted_at IS NULL;
             """,
-        KnownProblems = "Only unique constraints over at least one text column are reported (names, slugs, emails: values people re-use); "
-            + "generated values (`*_hash`, `*_token`, UUIDs) are skipped. A unique key that includes the soft-delete column itself is left alone.",
+        KnownProblems = "Severity: a warning, only with real soft delete (a `deleted_at`, `is_deleted`, `deleted`, `removed_at` or "
+            + "`trashed_at` column: an archived or disabled row is still the row, and its value is still taken) and only for keys people "
+            + "re-use: at least one text column named like a name, slug, email, username, handle, title or domain. Random or external values "
+            + "(`*_token`, `*_hash`, `*_key`, `*_code`, `*_id`, URLs, UUIDs) never collide with a deleted row's and are skipped. A unique "
+            + "key that includes the soft-delete column itself is left alone. Code that frees the value when it deletes a row (rewriting "
+            + "the email to `<email>-<id>-deleted`) is not seen.",
     };
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var table in context.Schema.Tables)
         {
-            if (TableTraits.SoftDeleteColumn(table) is not { } softDelete) continue;
+            if (SoftDeleteMarkers.Column(table) is not { } softDelete) continue;
             foreach (var unique in table.UniqueConstraints)
             {
                 if (Blocks(table, unique.Columns, null, softDelete))
@@ -81,8 +93,10 @@ public sealed class UniqueIgnoresSoftDelete : Rule
         {
             var column = table.FindColumn(name);
             if (column is null) return false;
+            // A random or external value in the key: the combination never collides with a deleted row's.
             if (NameHeuristics.AnyWordIn(column.Name, s_generatedWords)) return false;
-            if (column.Type == LogicalType.Text && !column.IsPrimaryKey) hasNaturalKey = true;
+            var words = NameHeuristics.Words(column.Name);
+            if (column.Type == LogicalType.Text && !column.IsPrimaryKey && s_reusableWords.Contains(words[^1])) hasNaturalKey = true;
         }
         return hasNaturalKey;
     }

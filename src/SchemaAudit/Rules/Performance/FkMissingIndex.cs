@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
 using SchemaAudit.Analysis;
 using SchemaAudit.Model;
 
@@ -7,7 +9,7 @@ namespace SchemaAudit.Rules.Performance;
 /// A foreign key whose columns are not the leading columns of any index: deleting or updating a parent
 /// row scans the child table, and joins from parent to children cannot use an index.
 /// </summary>
-public sealed class FkMissingIndex : Rule
+public sealed partial class FkMissingIndex : Rule
 {
     public override RuleMetadata Metadata { get; } = new()
     {
@@ -21,7 +23,9 @@ public sealed class FkMissingIndex : Rule
         Fix = "Index the foreign-key columns: `index=True` on a single column, or an `Index(...)` whose leading columns are the FK's columns. "
             + "A primary key, unique constraint or composite index that starts with those columns already counts.",
         BadExample = """
-            from sqlalchemy import ForeignKey, String
+            from datetime import datetime
+
+            from sqlalchemy import DateTime, ForeignKey, String
             from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -32,6 +36,9 @@ public sealed class FkMissingIndex : Rule
             class User(Base):
                 __tablename__ = "users"
                 id: Mapped[int] = mapped_column(primary_key=True)
+                email: Mapped[str] = mapped_column(String(320), unique=True)
+                name: Mapped[str] = mapped_column(String(200))
+                created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
             class Message(Base):
@@ -41,7 +48,9 @@ public sealed class FkMissingIndex : Rule
                 body: Mapped[str] = mapped_column(String(4000))
             """,
         GoodExample = """
-            from sqlalchemy import ForeignKey, String
+            from datetime import datetime
+
+            from sqlalchemy import DateTime, ForeignKey, String
             from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -52,6 +61,9 @@ public sealed class FkMissingIndex : Rule
             class User(Base):
                 __tablename__ = "users"
                 id: Mapped[int] = mapped_column(primary_key=True)
+                email: Mapped[str] = mapped_column(String(320), unique=True)
+                name: Mapped[str] = mapped_column(String(200))
+                created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
             class Message(Base):
@@ -60,10 +72,28 @@ public sealed class FkMissingIndex : Rule
                 sender_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
                 body: Mapped[str] = mapped_column(String(4000))
             """,
-        KnownProblems = "Silent when the dialect is MySQL/MariaDB (InnoDB indexes foreign keys itself) and for foreign keys declared in "
-            + "C# (EF Core creates an index per foreign key by convention). When the dialect is unknown, PostgreSQL behaviour is assumed. "
-            + "Partial indexes and expression indexes do not count as covering, and a hash index only covers a single-column key.",
+        KnownProblems = "Severity: a warning when the code shows that the index is needed: the foreign key deletes or nulls children "
+            + "(`ON DELETE CASCADE`/`SET NULL`, so every parent delete searches this table), the parent's ORM class loads these rows as a "
+            + "collection, or the child table is an append-only log that grows without bound. Otherwise a suggestion, and always a "
+            + "suggestion when the parent is a small lookup table (`*_type`, `status`, `category`, or two columns besides its key), "
+            + "which is rarely deleted or listed from. "
+            + "An index counts wherever the project creates it: on the model, in a migration (when the project has both), or in the live "
+            + "database; so does a primary key, unique constraint or composite index whose leading columns are the foreign key's, and a "
+            + "partial index whose predicate only excludes NULL keys (`WHERE col IS NOT NULL`). Silent when the dialect is MySQL/MariaDB "
+            + "(InnoDB indexes foreign keys itself) and for foreign keys declared in C# (EF Core creates an index per foreign key by "
+            + "convention). When the dialect is unknown, PostgreSQL behaviour is assumed. Expression indexes do not count, and a hash "
+            + "index only covers a single-column key.",
     };
+
+    // Head nouns of lookup tables: a handful of rows that are read by key, almost never deleted or listed from.
+    private static readonly FrozenSet<string> s_lookupNouns = new[]
+    {
+        "type", "kind", "status", "state", "category", "level", "priority", "severity", "role", "currency", "country",
+        "language", "locale", "region", "timezone", "unit", "color", "colour", "plan", "tier", "genre",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^\(*\s*""?(?<column>[a-z_][a-z0-9_$]*)""?\s+is\s+not\s+null\s*\)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NotNullTest();
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
@@ -79,23 +109,98 @@ public sealed class FkMissingIndex : Rule
             {
                 if (fk.Columns.Count == 0 || fk.Span.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)) continue;
                 keys ??= KeyStructure.Of(table);
-                if (keys.Exists(k => Covers(k, fk.Columns))) continue;
+                if (keys.Exists(k => Covers(k, fk.Columns)) || IndexedInAnotherView(context, table, fk)) continue;
                 yield return Build(context, table, fk);
             }
         }
     }
 
-    /// <summary>A B-tree serves the FK when its first n elements are exactly the FK's n columns, in any order.</summary>
+    /// <summary>
+    /// An index the project creates elsewhere: a migration that indexes the column the model leaves bare, or the live database.
+    /// The table in the other view is the same table when its name matches; it is read the same way as the model's.
+    /// </summary>
+    private static bool IndexedInAnotherView(RuleContext context, Table table, ForeignKey fk)
+    {
+        foreach (var view in context.OtherViews)
+        {
+            var twin = view.FindTable(table.QualifiedName) ?? view.FindTable(table.Name);
+            if (twin is not null && KeyStructure.Of(twin).Exists(k => Covers(k, fk.Columns))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A B-tree serves the FK when its first n elements are exactly the FK's n columns, in any order. A partial index
+    /// serves it too when its predicate only leaves out rows whose key is NULL, which a lookup by key never wants.
+    /// </summary>
     private static bool Covers(KeyStructure key, List<string> fkColumns)
     {
         var n = fkColumns.Count;
-        if (!key.ServesLookupsOnLeading(n)) return false;
+        if (!key.ServesLookupsOnLeading(n, ignoringPredicate: true)) return false;
+        if (key.Where is { } where && !OnlyExcludesNullKeys(where, fkColumns)) return false;
         var wanted = new HashSet<string>(fkColumns, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < n; i++)
         {
             if (key.IsExpression[i] || !wanted.Remove(key.Columns[i])) return false;
         }
         return wanted.Count == 0;
+    }
+
+    /// <summary>True for <c>col IS NOT NULL</c> (or several joined by AND) over the foreign key's own columns.</summary>
+    private static bool OnlyExcludesNullKeys(string predicate, List<string> fkColumns)
+    {
+        foreach (var part in predicate.Split(" and ", StringSplitOptions.TrimEntries))
+        {
+            var m = NotNullTest().Match(part);
+            if (!m.Success || !fkColumns.Exists(c => c.Equals(m.Groups["column"].Value, StringComparison.OrdinalIgnoreCase))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Warning when the code shows the index is needed (see <see cref="RuleMetadata.KnownProblems"/>), else a suggestion.</summary>
+    private static Severity SeverityOf(RuleContext context, Table table, ForeignKey fk)
+    {
+        var parent = context.FindTable(fk.TargetTable);
+        if (parent is not null && IsLookup(parent) && !ParentListsChildren(context, parent, table)) return Severity.Suggestion;
+        if (fk.OnDelete is ReferentialAction.Cascade or ReferentialAction.SetNull or ReferentialAction.SetDefault) return Severity.Warning;
+        if (TableTraits.IsAppendOnly(table)) return Severity.Warning;
+        return parent is not null && ParentListsChildren(context, parent, table) ? Severity.Warning : Severity.Suggestion;
+    }
+
+    /// <summary>A lookup table: named like one (<c>incident_type</c>, <c>status</c>), or at most two columns besides its key.</summary>
+    private static bool IsLookup(Table parent)
+    {
+        if (NameHeuristics.HeadNoun(parent.Name) is { } noun && s_lookupNouns.Contains(noun)) return true;
+        var pk = parent.PrimaryKey?.Columns ?? [];
+        var others = parent.Columns.Count(c => !c.IsPrimaryKey && !pk.Contains(c.Name, StringComparer.OrdinalIgnoreCase));
+        return parent.Columns.Count > 0 && others <= 2;
+    }
+
+    /// <summary>
+    /// True when the parent's ORM class has a collection of this table's rows, or reads through it as a many-to-many
+    /// association (<c>secondary=</c>), or a child's <c>backref</c> gives it one.
+    /// </summary>
+    private static bool ParentListsChildren(RuleContext context, Table parent, Table child)
+    {
+        if (parent.Entity is { } entity)
+        {
+            foreach (var rel in context.RelationshipsOf(entity.Name))
+            {
+                var through = rel.Secondary ?? rel.TargetTable;
+                if (string.Equals(through, child.Name, StringComparison.OrdinalIgnoreCase) && RelationshipShape.IsCollection(rel))
+                    return true;
+            }
+        }
+        if (child.Entity is { } childEntity)
+        {
+            foreach (var rel in context.RelationshipsOf(childEntity.Name))
+            {
+                if (rel.Backref is not null && rel.UseList != false
+                    && string.Equals(rel.TargetTable, parent.Name, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+        }
+        return false;
     }
 
     private Finding Build(RuleContext context, Table table, ForeignKey fk)
@@ -141,6 +246,6 @@ public sealed class FkMissingIndex : Rule
         }
 
         return Report(span, message, recommendation, table: table.Name, column: single ? columns : null, before: before, after: after,
-            related: span != fk.Span && !fk.Span.IsNone ? [fk.Span] : null);
+            related: span != fk.Span && !fk.Span.IsNone ? [fk.Span] : null) with { Severity = SeverityOf(context, table, fk) };
     }
 }

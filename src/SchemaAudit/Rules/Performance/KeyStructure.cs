@@ -67,8 +67,9 @@ internal sealed class KeyStructure
     }
 
     /// <summary>True when this structure can find rows by equality on <paramref name="count"/> leading elements that are plain columns.</summary>
-    public bool ServesLookupsOnLeading(int count) =>
-        Where is null && Columns.Count >= count && Method is "btree" or "hash" && (Method == "btree" || Columns.Count == count);
+    /// <param name="ignoringPredicate">True to judge only the shape, leaving a partial index's predicate to the caller.</param>
+    public bool ServesLookupsOnLeading(int count, bool ignoringPredicate = false) =>
+        (Where is null || ignoringPredicate) && Columns.Count >= count && Method is "btree" or "hash" && (Method == "btree" || Columns.Count == count);
 
     /// <summary>The columns as a readable list: <c>(a, b)</c>.</summary>
     public string ColumnList => $"({string.Join(", ", Columns)})";

@@ -44,6 +44,7 @@ public sealed class DesignLevelRuleTests
     {
         var sessions = Table("sessions", 1, Col("id", LogicalType.Uuid, 2)).WithPrimaryKey("id");
         var messages = Table("messages", 5, Col("id", LogicalType.Uuid, 6), Col("session_id", LogicalType.Uuid, 7)).WithPrimaryKey("id");
+        messages.Columns[1].Nullable = false; // every message belongs to a session: the part's copy means the same
         messages.ForeignKeys.Add(Fk("sessions", 7, ["session_id"]));
         var parts = Table("parts", 10, Col("id", LogicalType.Uuid, 11), Col("message_id", LogicalType.Uuid, 12), Col("sessionId", LogicalType.Uuid, 13))
             .WithPrimaryKey("id");

@@ -1,3 +1,4 @@
+using SchemaAudit.Analysis;
 using SchemaAudit.Model;
 using SchemaAudit.Rules.Integrity;
 using static SchemaAudit.Tests.Rules.Integrity.TestModel;
@@ -124,6 +125,52 @@ public sealed class UniqueNullableColumnTests
             index.NullsNotDistinct = true;
             t.Indexes.Add(index);
         });
+        Assert.Empty(Run<UniqueNullableColumn>(schema));
+    }
+
+    [Fact]
+    public void A_key_other_tables_reference_is_a_warning_else_a_suggestion()
+    {
+        var schema = Projects(t => t.UniqueConstraints.Add(Unique(3, "org_id", "slug")));
+        Assert.Equal(Severity.Suggestion, Assert.Single(Run<UniqueNullableColumn>(schema)).Severity);
+
+        var builds = Tbl("builds", 20, Col("id", pk: true, line: 21), Col("project_org_id", line: 22), Col("project_slug", LogicalType.Text, line: 23));
+        var fk = new ForeignKey { TargetTable = "projects", Span = At(24) };
+        fk.Columns.AddRange(["project_org_id", "project_slug"]);
+        fk.TargetColumns.AddRange(["org_id", "slug"]);
+        builds.ForeignKeys.Add(fk);
+        schema.Tables.Add(builds);
+        Assert.Equal(Severity.Warning, Assert.Single(Run<UniqueNullableColumn>(schema)).Severity);
+    }
+}
+
+public sealed class TableNoPrimaryKeyTests
+{
+    [Fact]
+    public void Keyless_link_table_is_one_warning_covering_its_nullable_key_and_redundant_index()
+    {
+        var schema = new Schema();
+        schema.Tables.Add(Tbl("recipes", 1, Col("id", pk: true)));
+        schema.Tables.Add(Tbl("tags", 2, Col("id", pk: true)));
+        var link = Tbl("recipe_tags", 10, Col("recipe_id", line: 11), Col("tag_id", line: 12));
+        link.IsAssociationTable = true;
+        link.ForeignKeys.Add(Fk("recipe_id", "recipes.id", line: 11));
+        link.ForeignKeys.Add(Fk("tag_id", "tags.id", line: 12));
+        var unique = new UniqueConstraint { Name = "recipe_tag_key", Span = At(13) };
+        unique.Columns.AddRange(["recipe_id", "tag_id"]);
+        link.UniqueConstraints.Add(unique);
+        var index = new Index { Span = At(11), Origin = IndexOrigin.ColumnFlag };
+        index.Columns.Add("recipe_id");
+        link.Indexes.Add(index);
+        schema.Tables.Add(link);
+
+        var finding = Assert.Single(Run<TableNoPrimaryKey>(schema));
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.Equal(10, finding.Span.Line);
+        Assert.Equal([13, 11], finding.RelatedSpans.Select(s => s.Line));
+        Assert.Contains("nullable", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("repeats its leading column", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Promote the unique key to the primary key", finding.Recommendation, StringComparison.Ordinal);
         Assert.Empty(Run<UniqueNullableColumn>(schema));
     }
 }

@@ -105,7 +105,10 @@ public sealed class AuditTimestampNullableTests
         c.Attribute = new OrmAttribute("updated_at", "Mapped[Optional[datetime]]", true, false, At(7));
         Assert.Empty(Check(c));
 
-        c.Attribute = null; // without the annotation's evidence of intent, it is reported
+        c.Attribute = null; // a nullable `updated_at` with no default is NULL until the first update whatever the annotation
+        Assert.Empty(Check(c));
+
+        c.Nullable = false; // NOT NULL with no default: inserts that omit it fail
         Assert.Equal([7], Check(c));
     }
 }

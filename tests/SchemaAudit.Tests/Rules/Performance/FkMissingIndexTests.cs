@@ -1,4 +1,6 @@
+using SchemaAudit.Analysis;
 using SchemaAudit.Model;
+using SchemaAudit.Rules;
 using SchemaAudit.Rules.Performance;
 using static SchemaAudit.Tests.Rules.ModelBuilder;
 
@@ -64,6 +66,79 @@ public sealed class FkMissingIndexTests
 
         link.UniqueConstraints.Add(Unique("uq", 5, "tag_id", "post_id"));
         Assert.Empty(Run(new FkMissingIndex(), Schema(link)));
+    }
+
+    [Theory]
+    [InlineData("sender_id IS NOT NULL", true)]
+    [InlineData("(\"sender_id\" IS NOT NULL)", true)]
+    [InlineData("deleted_at IS NULL", false)]
+    [InlineData("sender_id IS NOT NULL AND deleted_at IS NULL", false)]
+    [InlineData("conversation_id IS NOT NULL", false)]
+    public void A_partial_index_covers_only_when_its_predicate_just_drops_null_keys(string predicate, bool covers)
+    {
+        var table = Messages(Fk("users", 4, ["sender_id"]));
+        var partial = Idx("ix_partial", 10, "sender_id");
+        partial.Where = predicate;
+        table.Indexes.Add(partial);
+
+        Assert.Equal(covers ? 0 : 1, Run(new FkMissingIndex(), Schema(table)).Count);
+    }
+
+    [Fact]
+    public void An_index_created_in_another_view_of_the_same_table_counts()
+    {
+        var model = Messages(Fk("conversations", 3, ["conversation_id"]), Fk("users", 4, ["sender_id"]));
+        var migrated = Messages(Fk("conversations", 3, ["conversation_id"]), Fk("users", 4, ["sender_id"]));
+        migrated.Indexes.Add(Idx("ix_messages_sender_id", 20, "sender_id"));
+        var migrations = Schema(migrated);
+        migrations.SourceKind = SchemaSourceKind.Migrations;
+
+        var findings = new FkMissingIndex().Check(new RuleContext(Schema(model), [migrations])).ToList();
+
+        Assert.Equal("conversation_id", Assert.Single(findings).ColumnName);
+    }
+
+    [Fact]
+    public void Warning_when_parent_deletes_reach_the_table_or_the_parent_lists_its_rows_else_suggestion()
+    {
+        var users = Table("users", 30, Col("id", LogicalType.Int64, 31), Col("email", line: 32), Col("name", line: 33), Col("bio", line: 34))
+            .WithPrimaryKey("id");
+
+        Severity SeverityFor(ReferentialAction onDelete, string childName = "messages", Relationship? parentCollection = null)
+        {
+            var child = Table(childName, 1, Col("id", LogicalType.Int64, 2), Col("sender_id", LogicalType.Int64, 4)).WithPrimaryKey("id");
+            child.ForeignKeys.Add(Fk("users", 4, ["sender_id"], onDelete: onDelete));
+            var schema = Schema(child, users);
+            if (parentCollection is not null)
+            {
+                users.Entity = new Entity { Name = "User", TableName = "users" };
+                schema.Entities.Add(users.Entity);
+                schema.Relationships.Add(parentCollection);
+            }
+            return Assert.Single(Run(new FkMissingIndex(), schema)).Severity;
+        }
+
+        Assert.Equal(Severity.Warning, SeverityFor(ReferentialAction.Cascade));
+        Assert.Equal(Severity.Warning, SeverityFor(ReferentialAction.SetNull));
+        Assert.Equal(Severity.Suggestion, SeverityFor(ReferentialAction.Unspecified));
+        Assert.Equal(Severity.Warning, SeverityFor(ReferentialAction.Unspecified, childName: "audit_events"));
+        var collection = new Relationship
+        {
+            OwnerEntity = "User", OwnerTable = "users", Attribute = "messages", TargetTable = "messages",
+            Kind = RelationshipKind.OneToMany, IsCollection = true,
+        };
+        Assert.Equal(Severity.Warning, SeverityFor(ReferentialAction.Unspecified, parentCollection: collection));
+    }
+
+    [Fact]
+    public void A_lookup_parent_is_a_suggestion_even_with_a_cascade()
+    {
+        var types = Table("incident_type", 30, Col("id", LogicalType.Int64, 31), Col("name", line: 32), Col("description", line: 33),
+            Col("color", line: 34)).WithPrimaryKey("id");
+        var incidents = Table("incidents", 1, Col("id", LogicalType.Int64, 2), Col("incident_type_id", LogicalType.Int64, 3)).WithPrimaryKey("id");
+        incidents.ForeignKeys.Add(Fk("incident_type", 3, ["incident_type_id"]));
+
+        Assert.Equal(Severity.Suggestion, Assert.Single(Run(new FkMissingIndex(), Schema(incidents, types))).Severity);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SchemaAudit.Analysis;
 using SchemaAudit.Model;
 using SchemaAudit.Rules.Performance;
 using static SchemaAudit.Tests.Rules.ModelBuilder;
@@ -26,35 +27,36 @@ public sealed class RelationshipRulesTests
     }
 
     [Fact]
-    public void Lazy_default_estimates_the_n_plus_one_for_a_small_collection_and_suggests_selectin()
+    public void Lazy_default_is_one_suggestion_for_the_project_naming_every_collection_with_the_n_plus_one_estimate()
     {
-        var rel = Rel("Session", "skills", "Skill", RelationshipKind.ManyToMany);
-        rel.Secondary = "session_skills";
+        var skills = Rel("Session", "skills", "Skill", RelationshipKind.ManyToMany, line: 12);
+        skills.Secondary = "session_skills";
+        var tags = Rel("Session", "tags", "Tag", RelationshipKind.OneToMany, line: 14);
+        var members = Rel("Team", "members", "Member", RelationshipKind.OneToMany, line: 30);
 
-        var finding = Assert.Single(Run(new RelationshipLazyDefault(), With(rel)));
+        var finding = Assert.Single(Run(new RelationshipLazyDefault(), With(members, tags, skills)));
 
-        Assert.Contains("listing 100 `Session` rows and touching `skills` issues 1 + 100 = 101 queries", finding.Message, StringComparison.Ordinal);
-        Assert.Equal(10, finding.Span.Line);
-        Assert.Equal("skills = relationship(\"Skill\", secondary=session_skills)", finding.Before);
+        Assert.Equal(Severity.Suggestion, finding.Severity);
+        Assert.Equal(12, finding.Span.Line);
+        Assert.Contains("3 collections have no explicit loading strategy", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("`Session.skills`, `Session.tags`, `Team.members`", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("1 + 100 = 101 queries", finding.Message, StringComparison.Ordinal);
+        Assert.Equal([14, 30], finding.RelatedSpans.Select(s => s.Line));
         Assert.Equal("skills = relationship(\"Skill\", secondary=session_skills, lazy=\"selectin\")", finding.After);
     }
 
     [Fact]
-    public void Lazy_default_suggests_select_for_an_unbounded_collection()
+    public void Lazy_default_never_advises_what_the_default_already_does()
     {
-        var finding = Assert.Single(Run(new RelationshipLazyDefault(), With(Rel("Session", "messages", "Message", RelationshipKind.OneToMany))));
+        // An unbounded history is best left lazy and paginated; a many-to-one is not a collection; viewonly is a read path.
+        var viewOnly = Rel("Team", "admins", "Member", RelationshipKind.OneToMany);
+        viewOnly.ViewOnly = true;
+        var schema = With(
+            Rel("Session", "messages", "Message", RelationshipKind.OneToMany),
+            Rel("Message", "sender", "User", RelationshipKind.ManyToOne),
+            viewOnly);
 
-        Assert.EndsWith("lazy=\"select\")", finding.After, StringComparison.Ordinal);
-        Assert.Contains("write_only", finding.Recommendation, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Lazy_default_phrases_many_to_one_as_an_upper_bound()
-    {
-        var finding = Assert.Single(Run(new RelationshipLazyDefault(), With(Rel("Message", "sender", "User", RelationshipKind.ManyToOne))));
-
-        Assert.Contains("up to 1 + 100 = 101 queries", finding.Message, StringComparison.Ordinal);
-        Assert.EndsWith("lazy=\"joined\")", finding.After, StringComparison.Ordinal);
+        Assert.Empty(Run(new RelationshipLazyDefault(), schema));
     }
 
     [Fact]
