@@ -18,8 +18,10 @@ namespace SchemaAudit.Pipeline;
 /// </summary>
 public static class AuditRunner
 {
-    /// <summary>The front-ends, in the order they run.</summary>
-    public static IReadOnlyList<IFrontend> Frontends { get; } =
+    private static readonly Lock s_registration = new();
+
+    /// <summary>The front-ends, in the order they run: the built-in ones, then those registered (<see cref="Register"/>).</summary>
+    public static IReadOnlyList<IFrontend> Frontends { get; private set; } =
     [
         new SqlAlchemyFrontend(),
         new DrizzleFrontend(),
@@ -27,6 +29,19 @@ public static class AuditRunner
         new SqlMigrationsFrontend(),
         new AlembicFrontend(),
     ];
+
+    /// <summary>
+    /// Adds a front-end kept in another assembly (the EF Core one carries Roslyn, which the core does not);
+    /// registering the same name twice is a no-op. The list is replaced, never changed, so a run in progress keeps its own.
+    /// </summary>
+    public static void Register(IFrontend frontend)
+    {
+        lock (s_registration)
+        {
+            if (Frontends.Any(f => f.Name == frontend.Name)) return;
+            Frontends = [.. Frontends, frontend];
+        }
+    }
 
     /// <summary>Discovers the files under <paramref name="paths"/>; unreadable ones become diagnostics.</summary>
     /// <param name="root">Directory that relative paths in the output are relative to.</param>
