@@ -26,6 +26,7 @@ public static class AuditRunner
         new SqlAlchemyFrontend(),
         new DrizzleFrontend(),
         new ConnectionStringScanner(),
+        new SecretHandlingScanner(),
         new SqlMigrationsFrontend(),
         new AlembicFrontend(),
     ];
@@ -116,6 +117,13 @@ public static class AuditRunner
             // Secrets in source are a fact about the project, not about one view.
             primary.ConnectionStrings.AddRange(other.ConnectionStrings);
             other.ConnectionStrings.Clear();
+        }
+        // How the code stores secrets is a fact about the project: every view's rules may ask.
+        var secretHandling = ordered.SelectMany(v => v.SecretHandling).ToList();
+        foreach (var view in ordered)
+        {
+            view.SecretHandling.Clear();
+            view.SecretHandling.AddRange(secretHandling);
         }
         foreach (var file in files)
             SuppressionScanner.Scan(file, primary.Suppressions);
@@ -223,6 +231,8 @@ public static class AuditRunner
     /// </summary>
     public static IReadOnlyList<Schema> WithLiveView(IReadOnlyList<Schema> views, Schema live)
     {
+        // Every file view holds the same evidence of how secrets are stored (see BuildViews).
+        if (views.Count > 0) live.SecretHandling.AddRange(views[0].SecretHandling);
         if (views.Count > 0 && views[0].Tables.Count > 0) return [.. views, live];
         foreach (var view in views)
         {
