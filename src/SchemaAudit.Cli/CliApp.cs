@@ -42,6 +42,7 @@ public static class CliApp
 
     private static int Run(string[] args, CliContext context, TextWriter stdout, TextWriter stderr)
     {
+        EfCore.DotNetFrontends.Register();
         var verbose = new Option<bool>("--verbose")
         {
             Description = "Show timings per phase on standard error, and stack traces for internal errors.",

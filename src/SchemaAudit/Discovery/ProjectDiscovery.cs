@@ -19,6 +19,8 @@ public static class ProjectDiscovery
     public static IReadOnlySet<string> Extensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         ".py", ".ts", ".mts", ".cts", ".js", ".mjs", ".cs", ".sql", ".json", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".env",
+        // .NET project files: <Nullable> decides EF's required columns; .sqlproj marks SQL Server database projects.
+        ".csproj", ".props", ".sqlproj",
         ".example", ".sample", // .env.example: the connection URL a project documents names its database
     };
 

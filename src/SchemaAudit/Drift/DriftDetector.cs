@@ -91,11 +91,11 @@ public sealed class DriftDetector
         return (pairs, onlyA, onlyB);
     }
 
-    private void Report(SourceSpan span, SourceSpan? other, string table, string? column, string message, string fix) =>
+    private void Report(Severity severity, SourceSpan span, SourceSpan? other, string table, string? column, string message, string fix) =>
         _findings.Add(new Finding
         {
             RuleId = SchemaDrift.Metadata.Id,
-            Severity = SchemaDrift.Metadata.Severity,
+            Severity = severity,
             Category = SchemaDrift.Metadata.Category,
             Message = message,
             Recommendation = fix,
@@ -116,14 +116,14 @@ public sealed class DriftDetector
         foreach (var ta in onlyA)
         {
             if (_b.HistoryLacksBaseline) continue; // the baseline the history starts from may hold it
-            Report(ta.Span, null, ta.DisplayName, null, $"Table `{ta.DisplayName}` exists in {_nameA} but not in {_nameB}.",
+            Report(Severity.Warning, ta.Span, null, ta.DisplayName, null, $"Table `{ta.DisplayName}` exists in {_nameA} but not in {_nameB}.",
                 $"Create `{ta.DisplayName}` in a migration, or remove it from {_nameA} if it is gone.");
         }
         foreach (var (ta, tb) in pairs) CompareTable(ta, tb);
         foreach (var tb in onlyB)
         {
             if (_a.HistoryLacksBaseline) continue;
-            Report(tb.Span, null, tb.DisplayName, null, $"Table `{tb.DisplayName}` exists in {_nameB} but not in {_nameA}.",
+            Report(Severity.Warning, tb.Span, null, tb.DisplayName, null, $"Table `{tb.DisplayName}` exists in {_nameB} but not in {_nameA}.",
                 $"Declare `{tb.DisplayName}` in {_nameA}, or drop it from {_nameB} if it is obsolete.");
         }
     }
@@ -142,7 +142,7 @@ public sealed class DriftDetector
             if (!columnsB.TryGetValue(ca.Name, out var cb))
             {
                 if (partial) continue;
-                Report(ca.Span, b.Span, a.DisplayName, ca.Name, $"Column `{a.DisplayName}.{ca.Name}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.",
+                Report(MissingColumnSeverity(inModels: _a, declared: ca, lacking: _b), ca.Span, b.Span, a.DisplayName, ca.Name, $"Column `{a.DisplayName}.{ca.Name}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.",
                     $"Add `{ca.Name}` to `{a.DisplayName}` in a migration, or remove it from {_nameA}.");
                 continue;
             }
@@ -150,7 +150,7 @@ public sealed class DriftDetector
         }
         foreach (var cb in b.Columns)
             if (!columnsA.Contains(cb.Name) && !partial)
-                Report(a.Span, cb.Span, a.DisplayName, cb.Name, $"Column `{a.DisplayName}.{cb.Name}` exists in {_nameB}{Where(cb.Span)} but not in {_nameA}.",
+                Report(MissingColumnSeverity(inModels: _b, declared: cb, lacking: _a), a.Span, cb.Span, a.DisplayName, cb.Name, $"Column `{a.DisplayName}.{cb.Name}` exists in {_nameB}{Where(cb.Span)} but not in {_nameA}.",
                     $"Declare `{cb.Name}` in {_nameA}, or drop it in a migration.");
         if (partial) return;
         ComparePrimaryKeys(a, b);
@@ -162,14 +162,14 @@ public sealed class DriftDetector
     {
         var name = $"{table.DisplayName}.{a.Name}";
         if (a.Nullable != b.Nullable)
-            Report(a.Span, b.Span, table.DisplayName, a.Name,
+            Report(Severity.Warning, a.Span, b.Span, table.DisplayName, a.Name,
                 $"`{name}` is {Nullability(a)} in {_nameA} but {Nullability(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         if (_sqlite) CompareSqliteStorage(table, a, b);
         else if (a.Type != LogicalType.Unknown && b.Type != LogicalType.Unknown && a.Type != b.Type && !SameEnumOrText(a, b))
-            Report(a.Span, b.Span, table.DisplayName, a.Name,
+            Report(Severity.Warning, a.Span, b.Span, table.DisplayName, a.Name,
                 $"`{name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         else if (a.Type == b.Type && a.Length is { } la && b.Length is { } lb && la != lb)
-            Report(a.Span, b.Span, table.DisplayName, a.Name,
+            Report(Severity.Warning, a.Span, b.Span, table.DisplayName, a.Name,
                 $"`{name}` holds at most {la} characters in {_nameA} but {lb} in {_nameB}{Where(b.Span)}.", MigrationFix);
         // Identity columns get their values from a sequence: how each view spells that is not a default.
         if (!a.IsIdentity && !b.IsIdentity)
@@ -177,7 +177,7 @@ public sealed class DriftDetector
             var da = a.ServerDefault is { } x ? DefaultExpressionNormalizer.Normalize(x.Expression) : null;
             var db = b.ServerDefault is { } y ? DefaultExpressionNormalizer.Normalize(y.Expression) : null;
             if (da != db)
-                Report(a.Span, b.Span, table.DisplayName, a.Name,
+                Report(DefaultSeverity(a, b, da, db), a.Span, b.Span, table.DisplayName, a.Name,
                     $"`{name}` has server default {DefaultText(a)} in {_nameA} but {DefaultText(b)} in {_nameB}{Where(b.Span)}.", MigrationFix);
         }
     }
@@ -189,7 +189,7 @@ public sealed class DriftDetector
     private void CompareSqliteStorage(Table table, Column a, Column b)
     {
         if (SqliteAffinities.Of(a, _a.SourceKind) is not { } fa || SqliteAffinities.Of(b, _b.SourceKind) is not { } fb || fa == fb) return;
-        Report(a.Span, b.Span, table.DisplayName, a.Name,
+        Report(Severity.Warning, a.Span, b.Span, table.DisplayName, a.Name,
             $"`{table.DisplayName}.{a.Name}` is {TypeName(a)} in {_nameA} but {TypeName(b)} in {_nameB}{Where(b.Span)}: "
             + $"SQLite stores them with different affinities ({fa.ToString().ToUpperInvariant()} and {fb.ToString().ToUpperInvariant()}).", MigrationFix);
     }
@@ -210,9 +210,14 @@ public sealed class DriftDetector
         var ka = a.PrimaryKey is { } pa ? string.Join(", ", pa.Columns) : "";
         var kb = b.PrimaryKey is { } pb ? string.Join(", ", pb.Columns) : "";
         if (string.Equals(ka, kb, StringComparison.OrdinalIgnoreCase)) return;
-        Report(a.PrimaryKey?.Span ?? a.Span, b.PrimaryKey?.Span ?? b.Span, a.DisplayName, null,
-            $"The primary key of `{a.DisplayName}` is {KeyText(ka)} in {_nameA} but {KeyText(kb)} in {_nameB}{Where(b.PrimaryKey?.Span ?? b.Span)}.", MigrationFix);
+        // The same key columns in another order enforce the same uniqueness: only the index's use differs.
+        var sameSet = ka.Length > 0 && kb.Length > 0 && SetKey(a.PrimaryKey!.Columns) == SetKey(b.PrimaryKey!.Columns);
+        Report(sameSet ? Severity.Suggestion : Severity.Warning, a.PrimaryKey?.Span ?? a.Span, b.PrimaryKey?.Span ?? b.Span, a.DisplayName, null,
+            $"The primary key of `{a.DisplayName}` is {KeyText(ka)} in {_nameA} but {KeyText(kb)} in {_nameB}{Where(b.PrimaryKey?.Span ?? b.Span)}"
+            + (sameSet ? ": the same columns in another order." : "."), MigrationFix);
     }
+
+    private static string SetKey(IEnumerable<string> columns) => string.Join(",", columns.Select(c => c.Trim('"').ToLowerInvariant()).Order(StringComparer.Ordinal));
 
     private static string KeyText(string columns) => columns.Length == 0 ? "missing" : $"({columns})";
 
@@ -251,18 +256,19 @@ public sealed class DriftDetector
             var label = $"`{a.DisplayName}.{string.Join(", ", fa.Columns)}`";
             if (!fksB.TryGetValue(key, out var fb))
             {
-                Report(fa.Span, b.Span, a.DisplayName, column, $"Foreign key {label} → `{fa.TargetTable}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
+                Report(Severity.Warning, fa.Span, b.Span, a.DisplayName, column, $"Foreign key {label} → `{fa.TargetTable}` exists in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
                 continue;
             }
             if (!SameTarget(fa.TargetTable, fb.TargetTable)
                 || (fa.TargetColumns.Count > 0 && fb.TargetColumns.Count > 0 && ColumnsKey(fa.TargetColumns) != ColumnsKey(fb.TargetColumns)))
-                Report(fa.Span, fb.Span, a.DisplayName, column,
+                Report(Severity.Warning, fa.Span, fb.Span, a.DisplayName, column,
                     $"Foreign key {label} references `{Target(fa)}` in {_nameA} but `{Target(fb)}` in {_nameB}{Where(fb.Span)}.", MigrationFix);
             if (Effective(fa.OnDelete) != Effective(fb.OnDelete))
-                Report(fa.Span, fb.Span, a.DisplayName, column,
+                Report(Severity.Warning, fa.Span, fb.Span, a.DisplayName, column,
                     $"Foreign key {label} is ON DELETE {Effective(fa.OnDelete).ToSql()} in {_nameA} but ON DELETE {Effective(fb.OnDelete).ToSql()} in {_nameB}{Where(fb.Span)}.", MigrationFix);
+            // Keys are rarely updated: a different ON UPDATE seldom changes what happens.
             if (Effective(fa.OnUpdate) != Effective(fb.OnUpdate))
-                Report(fa.Span, fb.Span, a.DisplayName, column,
+                Report(Severity.Suggestion, fa.Span, fb.Span, a.DisplayName, column,
                     $"Foreign key {label} is ON UPDATE {Effective(fa.OnUpdate).ToSql()} in {_nameA} but ON UPDATE {Effective(fb.OnUpdate).ToSql()} in {_nameB}{Where(fb.Span)}.", MigrationFix);
         }
         foreach (var fb in b.ForeignKeys)
@@ -270,45 +276,99 @@ public sealed class DriftDetector
             var key = ColumnsKey(fb.Columns);
             if (seen.Contains(key)) continue;
             seen.Add(key);
-            Report(a.Span, fb.Span, a.DisplayName, fb.Columns.Count == 1 ? fb.Columns[0] : null,
+            Report(Severity.Warning, a.Span, fb.Span, a.DisplayName, fb.Columns.Count == 1 ? fb.Columns[0] : null,
                 $"Foreign key `{a.DisplayName}.{string.Join(", ", fb.Columns)}` → `{fb.TargetTable}` exists in {_nameB}{Where(fb.Span)} but not in {_nameA}.", MigrationFix);
         }
     }
 
     private static string Target(ForeignKey fk) => fk.TargetColumns.Count > 0 ? $"{fk.TargetTable}({string.Join(", ", fk.TargetColumns)})" : fk.TargetTable;
 
+    /// <summary>One index or uniqueness fact of a table, as <see cref="Definitions"/> identifies it.</summary>
+    private sealed record Definition(string Label, SourceSpan Span, bool Unique, string SameColumnsKey);
+
     /// <summary>
     /// Uniqueness over plain columns is one fact whether written as a UNIQUE constraint, <c>unique=True</c>
     /// or a unique index; everything else is an index identified by its definition.
     /// </summary>
-    private static Dictionary<string, (string Label, SourceSpan Span)> Definitions(Table table)
+    private static Dictionary<string, Definition> Definitions(Table table)
     {
-        var map = new Dictionary<string, (string, SourceSpan)>(StringComparer.Ordinal);
+        var map = new Dictionary<string, Definition>(StringComparer.Ordinal);
         foreach (var unique in table.UniqueConstraints)
-            map.TryAdd($"unique({ColumnsKey(unique.Columns)})", ($"unique constraint ({string.Join(", ", unique.Columns)})", unique.Span));
+            map.TryAdd($"unique({ColumnsKey(unique.Columns)})",
+                new Definition($"unique constraint ({string.Join(", ", unique.Columns)})", unique.Span, true, $"unique({SetKey(unique.Columns)})"));
         foreach (var index in table.Indexes)
         {
-            var elements = string.Join(",", index.Columns.Select((c, i) =>
-                i < index.IsExpression.Count && index.IsExpression[i] ? SqlTextNormalizer.Normalize(c, table.Name) : c.Trim('"').ToLowerInvariant()));
+            var elements = index.Columns.Select((c, i) =>
+                i < index.IsExpression.Count && index.IsExpression[i] ? SqlTextNormalizer.Normalize(c, table.Name) : c.Trim('"').ToLowerInvariant()).ToList();
             var where = SqlTextNormalizer.Normalize(index.Where, table.Name);
             var plainUnique = index.IsUnique && where.Length == 0 && !index.IsExpression.Contains(true);
-            var key = plainUnique ? $"unique({elements})" : $"{(index.IsUnique ? "unique " : "")}index({elements}) using {index.Method ?? "btree"} where {where}";
+            string Shape(IEnumerable<string> columns) => plainUnique
+                ? $"unique({string.Join(",", columns)})"
+                : $"{(index.IsUnique ? "unique " : "")}index({string.Join(",", columns)}) using {index.Method ?? "btree"} where {where}";
             var label = $"{(index.IsUnique ? "unique " : "")}index ({string.Join(", ", index.Columns)}){(index.Method is { } m ? $" USING {m}" : "")}"
                 + (index.Where is { } w ? $" WHERE {w}" : "");
-            map.TryAdd(key, (label, index.Span));
+            map.TryAdd(Shape(elements), new Definition(label, index.Span, index.IsUnique, Shape(elements.Order(StringComparer.Ordinal))));
         }
         return map;
     }
 
+    /// <summary>
+    /// Indexes and unique constraints. One present in both views over the same columns in another order is one
+    /// "differs" finding (a suggestion: the same rows are indexed, only which queries it serves changes). A
+    /// missing unique constraint is a warning (the database and the code disagree on what may be stored); a
+    /// missing plain index is a suggestion (a slower query, not a wrong one).
+    /// </summary>
     private void CompareIndexes(Table a, Table b)
     {
         var da = Definitions(a);
         var db = Definitions(b);
-        foreach (var (key, (label, span)) in da)
-            if (!db.ContainsKey(key))
-                Report(span, b.Span, a.Name, null, $"`{a.Name}` has {label} in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
-        foreach (var (key, (label, span)) in db)
-            if (!da.ContainsKey(key))
-                Report(a.Span, span, a.Name, null, $"`{a.Name}` has {label} in {_nameB}{Where(span)} but not in {_nameA}.", MigrationFix);
+        var onlyInB = new Dictionary<string, (string Key, Definition Definition)>(StringComparer.Ordinal);
+        foreach (var (key, definition) in db)
+            if (!da.ContainsKey(key)) onlyInB.TryAdd(definition.SameColumnsKey, (key, definition));
+        var reordered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, definition) in da)
+        {
+            if (db.ContainsKey(key)) continue;
+            if (onlyInB.TryGetValue(definition.SameColumnsKey, out var other) && reordered.Add(other.Key))
+            {
+                Report(Severity.Suggestion, definition.Span, other.Definition.Span, a.DisplayName, null,
+                    $"`{a.DisplayName}` has {definition.Label} in {_nameA} but {other.Definition.Label} in {_nameB}{Where(other.Definition.Span)}: the same columns in another order.",
+                    "Put the columns in the same order in both places (the leading column decides which queries the index serves); then run `schema-audit diff` again.");
+                continue;
+            }
+            Report(definition.Unique ? Severity.Warning : Severity.Suggestion, definition.Span, b.Span, a.DisplayName, null,
+                $"`{a.DisplayName}` has {definition.Label} in {_nameA} but not in {_nameB}{Where(b.Span)}.", MigrationFix);
+        }
+        foreach (var (key, definition) in db)
+            if (!da.ContainsKey(key) && !reordered.Contains(key))
+                Report(definition.Unique ? Severity.Warning : Severity.Suggestion, a.Span, definition.Span, a.DisplayName, null,
+                    $"`{a.DisplayName}` has {definition.Label} in {_nameB}{Where(definition.Span)} but not in {_nameA}.", MigrationFix);
+    }
+
+    // ----- severity by consequence -----
+
+    /// <summary>
+    /// A column the models map but the database side lacks breaks every query of that entity (the ORM selects
+    /// and inserts every mapped column): critical. A NOT NULL column without a default that the models do not
+    /// map breaks every insert the ORM makes: critical too. Any other missing column is a warning.
+    /// </summary>
+    private static Severity MissingColumnSeverity(Schema inModels, Column declared, Schema lacking)
+    {
+        var modelsView = inModels.SourceKind == SchemaSourceKind.OrmModels && lacking.SourceKind != SchemaSourceKind.OrmModels;
+        if (modelsView) return Severity.Critical;
+        var databaseOnly = inModels.SourceKind != SchemaSourceKind.OrmModels && lacking.SourceKind == SchemaSourceKind.OrmModels;
+        if (databaseOnly && !declared.Nullable && declared.ServerDefault is null && !declared.IsIdentity) return Severity.Critical;
+        return Severity.Warning;
+    }
+
+    /// <summary>
+    /// Defaults that differ in value (after normalizing their spelling) are a suggestion: the code usually sets the
+    /// value itself, and a migration often keeps the default it used to backfill. The exception is a NOT NULL column
+    /// whose default exists in one view only: an insert that omits it fails where the default is missing.
+    /// </summary>
+    private static Severity DefaultSeverity(Column a, Column b, string? normalizedA, string? normalizedB)
+    {
+        var oneSided = normalizedA is null || normalizedB is null;
+        return oneSided && !a.Nullable && !b.Nullable && a.ClientDefault is null && b.ClientDefault is null ? Severity.Warning : Severity.Suggestion;
     }
 }

@@ -51,6 +51,12 @@ public sealed class Schema
     /// <summary>What the application code does with the tables (deletes, NULL writes, timestamp writes); shared by every view.</summary>
     public CodeEvidence Evidence { get; set; } = CodeEvidence.None;
 
+    /// <summary>
+    /// Evidence in application code of how secrets are stored: names written through a hash or a cipher, and auth
+    /// libraries that own their tables (for <c>plaintext-secret-column</c>). A fact about the project, shared by every view.
+    /// </summary>
+    public List<SecretHandling> SecretHandling { get; } = [];
+
     /// <summary>Inline <c># schema-audit: ignore[rule]</c> comments found while reading sources.</summary>
     public List<InlineSuppression> Suppressions { get; } = [];
 
@@ -74,6 +80,24 @@ public sealed record UpdateHook(string? Table, string Column, string Mechanism, 
 
 /// <summary>A literal in source code worth a security look (e.g. a database URL).</summary>
 public sealed record CodeLiteral(string Value, SourceSpan Span);
+
+public enum SecretHandlingKind
+{
+    /// <summary>The value named <see cref="SecretHandling.Name"/> is written through a hash (or checked against one).</summary>
+    Hashed,
+    /// <summary>The value is written through a cipher.</summary>
+    Encrypted,
+    /// <summary>The project depends on the auth library <see cref="SecretHandling.Name"/>, which owns its tables' contents.</summary>
+    AuthLibrary,
+}
+
+/// <summary>
+/// One piece of evidence about a secret's storage: <c>self.password = hash_password(pw)</c> gives
+/// (<c>password</c>, Hashed, <c>hash_password</c>).
+/// </summary>
+/// <param name="Name">The attribute, key or column written (as in the code), or the library's package name.</param>
+/// <param name="Mechanism">The call or package that is the evidence, for messages and tests.</param>
+public sealed record SecretHandling(string Name, SecretHandlingKind Kind, string Mechanism, SourceSpan Span);
 
 /// <summary>An inline ignore comment: the rule ids it names (empty = all rules), where it stands.</summary>
 public sealed record InlineSuppression(IReadOnlyList<string> RuleIds, SourceSpan Span)

@@ -18,15 +18,31 @@ namespace SchemaAudit.Pipeline;
 /// </summary>
 public static class AuditRunner
 {
-    /// <summary>The front-ends, in the order they run.</summary>
-    public static IReadOnlyList<IFrontend> Frontends { get; } =
+    private static readonly Lock s_registration = new();
+
+    /// <summary>The front-ends, in the order they run: the built-in ones, then those registered (<see cref="Register"/>).</summary>
+    public static IReadOnlyList<IFrontend> Frontends { get; private set; } =
     [
         new SqlAlchemyFrontend(),
         new DrizzleFrontend(),
         new ConnectionStringScanner(),
+        new SecretHandlingScanner(),
         new SqlMigrationsFrontend(),
         new AlembicFrontend(),
     ];
+
+    /// <summary>
+    /// Adds a front-end kept in another assembly (the EF Core one carries Roslyn, which the core does not);
+    /// registering the same name twice is a no-op. The list is replaced, never changed, so a run in progress keeps its own.
+    /// </summary>
+    public static void Register(IFrontend frontend)
+    {
+        lock (s_registration)
+        {
+            if (Frontends.Any(f => f.Name == frontend.Name)) return;
+            Frontends = [.. Frontends, frontend];
+        }
+    }
 
     /// <summary>Discovers the files under <paramref name="paths"/>; unreadable ones become diagnostics.</summary>
     /// <param name="root">Directory that relative paths in the output are relative to.</param>
@@ -101,6 +117,13 @@ public static class AuditRunner
             // Secrets in source are a fact about the project, not about one view.
             primary.ConnectionStrings.AddRange(other.ConnectionStrings);
             other.ConnectionStrings.Clear();
+        }
+        // How the code stores secrets is a fact about the project: every view's rules may ask.
+        var secretHandling = ordered.SelectMany(v => v.SecretHandling).ToList();
+        foreach (var view in ordered)
+        {
+            view.SecretHandling.Clear();
+            view.SecretHandling.AddRange(secretHandling);
         }
         foreach (var file in files)
             SuppressionScanner.Scan(file, primary.Suppressions);
@@ -208,6 +231,8 @@ public static class AuditRunner
     /// </summary>
     public static IReadOnlyList<Schema> WithLiveView(IReadOnlyList<Schema> views, Schema live)
     {
+        // Every file view holds the same evidence of how secrets are stored (see BuildViews).
+        if (views.Count > 0) live.SecretHandling.AddRange(views[0].SecretHandling);
         if (views.Count > 0 && views[0].Tables.Count > 0) return [.. views, live];
         foreach (var view in views)
         {

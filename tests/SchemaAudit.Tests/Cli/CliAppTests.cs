@@ -82,8 +82,8 @@ public sealed class CliAppTests : IDisposable
     {
         CopyFixture("table-no-primary-key", "bad.py", "models.py");
 
-        Assert.Equal(ExitCodes.Success, Run("audit", ".").Code);
-        Assert.Equal(ExitCodes.FindingsAtThreshold, Run("audit", ".", "--all").Code);
+        Assert.Equal(ExitCodes.Success, Run("audit", ".", "--fail-on", "warning").Code);
+        Assert.Equal(ExitCodes.FindingsAtThreshold, Run("audit", ".", "--fail-on", "warning", "--all").Code);
     }
 
     [Fact]

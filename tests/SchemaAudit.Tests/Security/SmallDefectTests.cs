@@ -32,7 +32,8 @@ public sealed class SmallDefectTests
         var schema = AuditRunner.BuildSchema([
             new global::SchemaAudit.Discovery.SourceFile("/x/schema.sql", "schema.sql", sql),
             new global::SchemaAudit.Discovery.SourceFile("/x/settings.py", "settings.py", settings)]);
-        var result = AuditRunner.Audit(schema, ".", global::SchemaAudit.Configuration.AuditConfig.Default);
+        // Every rule at its own severity (--all): the sample needs criticals from rules of every precision level.
+        var result = AuditRunner.Audit(schema, ".", new global::SchemaAudit.Configuration.AuditConfig { AllAtOwnSeverity = true });
         var criticalRules = result.ActiveFindings.Where(f => f.Severity == global::SchemaAudit.Analysis.Severity.Critical).Select(f => f.RuleId).Distinct().Count();
         Assert.True(criticalRules > 3, $"the sample needs more than three critical rules, has {criticalRules}");
 

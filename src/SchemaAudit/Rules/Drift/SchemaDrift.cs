@@ -13,7 +13,7 @@ public static class SchemaDrift
     {
         Id = "schema-drift",
         Title = "Two views of the schema disagree (models, migrations, database)",
-        Severity = Severity.Critical,
+        Severity = Severity.Warning,
         Category = RuleCategory.Integrity,
         Precision = RulePrecision.Provisional(PrecisionLevel.High),
         Why = "The models say what the code expects; the migrations and the live database say what is deployed. "
@@ -50,6 +50,15 @@ public static class SchemaDrift
                 email text NOT NULL
             );
             """,
+        SeverityPolicy = "Graded by what differs. Critical only where the code shows a runtime failure: a column the ORM models map but the "
+            + "database side (migrations or live database) lacks, since the ORM selects and inserts every mapped column; and a NOT NULL column "
+            + "without a default that the models do not map, since every insert the ORM makes fails. Warning: a missing table, any other missing "
+            + "column, a different NOT NULL, type or length, a missing or retargeted foreign key or a different ON DELETE, a primary key over "
+            + "other columns, a unique constraint present on one side only, and a default present on one side only of a NOT NULL column that "
+            + "no client default fills. Suggestion: any other default that differs in value (spelling differences such as quoting, casts, "
+            + "`now()` against `CURRENT_TIMESTAMP` are not reported at all), a different ON UPDATE, a plain index present on one side only, "
+            + "and an index, unique constraint or primary key over the same columns in another order, which is one finding, not one "
+            + "missing on each side. A view that is partial (a migration history starting from an unseen baseline) reports only what it knows.",
         KnownProblems = "Names are compared case-insensitively and without schema qualification; index and constraint names are ignored "
             + "(an index is identified by its columns, uniqueness and predicate). A FK that states no action and one that states NO ACTION are the same "
             + "(a database cannot tell them apart). Client-side ORM defaults are not compared (they never reach the database). Expression indexes and "

@@ -107,25 +107,114 @@ public sealed partial class PlaintextSecretColumn : Rule
                 password_changed_at = Column(DateTime(timezone=True))
                 max_tokens = Column(Integer, default=4096)
             """,
-        KnownProblems = "Judged from names, types and comments: a hashed value in a column named `password` with no comment saying so "
-            + "is reported (add `comment=\"argon2id hash\"` or rename it), and a secret in a column with an unrelated name is missed. "
-            + "Only text, binary and unknown-typed columns are considered; JSON blobs of credentials are not. The `token` of an Auth.js "
-            + "verification-token table (`identifier`, `token`, `expires`) is skipped: the library stores its hash.",
+        KnownProblems = "Before reporting, the application code is read for evidence (see the `secret-handling` scan): a hash or cipher call "
+            + "whose result is stored under the column's name or attribute (`self.password = hash_password(pw)`, `password=bcrypt.hash(pw)`, "
+            + "`\"token\": sha256(raw)`, `passwordHash: await hash(pw)`), a password hasher that checks the stored value "
+            + "(`bcrypt.checkpw(pw, self.password)`), an `@validates`/property setter that hashes, an encrypting column type, or a "
+            + "comment that says so. Tables an auth library owns (Auth.js/NextAuth accounts and sessions, better-auth accounts and "
+            + "sessions, Auth.js verification tokens) are skipped when the project depends on that library. "
+            + "Severity: critical for a password on an account table (users, accounts, members, …) and for an API key, long-lived "
+            + "token or OAuth client secret the application issues (a `*_keys`, `*_tokens`, `clients` table, or a user's API key), with no sign of hashing; a warning "
+            + "for tokens that open an account for a while (reset, recovery, login, session, or a token with an expiry column) and for passwords of other objects (a page's access password); a "
+            + "suggestion for single-purpose tokens (invitation, e-mail verification, unsubscribe) and for secrets the application "
+            + "must use in clear (third-party OAuth tokens, client secrets of providers, private signing keys, TOTP seeds: encrypting "
+            + "them at rest is the fix). Judged from names: a secret in a column with an unrelated name is missed, and "
+            + "hashing done far from the write (a helper that hashes before a generic `save()`) is not seen. "
+            + "Only text, binary and unknown-typed columns are considered; JSON blobs of credentials are not.",
     };
+
+    // Head nouns of tables whose rows are people or logins: a password there unlocks an account.
+    private static readonly FrozenSet<string> s_accountNouns = new[]
+    {
+        "user", "account", "member", "admin", "person", "customer", "login", "credential", "employee", "operator", "staff",
+        "profile", "principal", "identity", "viewer",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words of tokens that let their holder into an account for a while: a leaked one is used at once.
+    private static readonly FrozenSet<string> s_accessGrantingWords = new[]
+    {
+        "reset", "recovery", "login", "session", "magic", "otp", "auth", "remember",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words of single-purpose tokens worth little to an attacker who can already read the database.
+    private static readonly FrozenSet<string> s_lowValueWords = new[]
+    {
+        "invite", "invitation", "verification", "verify", "confirm", "confirmation", "unsubscribe", "subscriber", "activation",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words that make a token a standing credential.
+    private static readonly FrozenSet<string> s_longLivedWords = new[] { "api", "long", "personal", "permanent", "service" }
+        .ToFrozenSet(StringComparer.Ordinal);
 
     public override IEnumerable<Finding> Check(RuleContext context)
     {
+        var handled = HandledNames(context.Schema);
+        var authLibraries = context.Schema.SecretHandling.Where(h => h.Kind == SecretHandlingKind.AuthLibrary).Select(h => h.Name).ToList();
         foreach (var table in context.Schema.Tables)
         {
+            if (authLibraries.Count > 0 && OwnedByAuthLibrary(table)) continue;
             foreach (var column in table.Columns)
             {
                 if (column.Type is not (LogicalType.Text or LogicalType.Binary or LogicalType.Unknown)) continue;
                 if (IsProtected(column) || IsAuthJsVerificationToken(table, column)) continue;
+                if (handled.Contains(Normalize(column.Name)) || column.Attribute is { } attribute && handled.Contains(Normalize(attribute.Name))) continue;
                 var kind = Classify(table.Name, column.Name);
                 if (kind is null) continue;
-                yield return Build(FixSyntax.For(context, column.Span), table, column, kind.Value);
+                yield return Build(FixSyntax.For(context, column.Span), table, column, kind.Value) with { Severity = SeverityOf(table, column, kind.Value) };
             }
         }
+    }
+
+    /// <summary>Names the code writes through a hash or a cipher, normalised (<c>password_hash</c>, <c>passwordHash</c> → <c>passwordhash</c>).</summary>
+    private static HashSet<string> HandledNames(Schema schema)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var evidence in schema.SecretHandling)
+            if (evidence.Kind is SecretHandlingKind.Hashed or SecretHandlingKind.Encrypted) names.Add(Normalize(evidence.Name));
+        return names;
+    }
+
+    private static string Normalize(string name) => string.Concat(NameHeuristics.Words(name));
+
+    /// <summary>
+    /// Tables whose secret columns an auth library writes: Auth.js accounts (<c>provider</c>, <c>provider_account_id</c>) and
+    /// sessions (<c>session_token</c>, <c>expires</c>); better-auth accounts (<c>provider_id</c>, <c>account_id</c>, whose
+    /// <c>password</c> it hashes) and sessions (<c>token</c>, <c>expires_at</c>, <c>user_agent</c>/<c>ip_address</c>).
+    /// </summary>
+    internal static bool OwnedByAuthLibrary(Table table)
+    {
+        var columns = table.Columns.Select(c => Normalize(c.Name)).ToHashSet(StringComparer.Ordinal);
+        return columns.Contains("provider") && columns.Contains("provideraccountid")
+            || columns.Contains("sessiontoken") && columns.Contains("expires")
+            || columns.Contains("providerid") && columns.Contains("accountid")
+            || columns.Contains("token") && columns.Contains("expiresat") && (columns.Contains("useragent") || columns.Contains("ipaddress"));
+    }
+
+    /// <summary>
+    /// Critical only for a standing way into an account: a person's password, an API key or a long-lived token the application
+    /// issues. Tokens that open an account for a while are warnings; single-purpose tokens and secrets the application must
+    /// use in clear (third-party tokens, private keys: encrypting them is the fix) are suggestions.
+    /// </summary>
+    private static Severity SeverityOf(Table table, Column column, SecretKind kind)
+    {
+        var tableWords = NameHeuristics.Words(table.Name).Select(NameHeuristics.Singular).ToList();
+        var columnWords = NameHeuristics.Words(column.Name);
+        bool Says(FrozenSet<string> set) => columnWords.Any(set.Contains) || tableWords.Any(set.Contains);
+        var onAccount = tableWords.Count > 0 && s_accountNouns.Contains(tableWords[^1]);
+        // Keys, tokens and the secrets of OAuth clients registered with this application: issued here, so verifiable by digest.
+        var issuesKeys = tableWords.Count > 0 && tableWords[^1] is "key" or "token" or "client" or "app" or "application";
+        var expires = table.Columns.Exists(c => c != column && NameHeuristics.Words(c.Name).Any(w => w.StartsWith("expir", StringComparison.Ordinal)));
+        return kind switch
+        {
+            SecretKind.Password => onAccount ? Severity.Critical : Severity.Warning,
+            _ when Says(s_lowValueWords) => Severity.Suggestion,
+            _ when Says(s_accessGrantingWords) => Severity.Warning,
+            _ when Says(s_longLivedWords) && (onAccount || issuesKeys || kind == SecretKind.IssuedToken) => Severity.Critical,
+            SecretKind.Credential when issuesKeys => Severity.Critical,
+            SecretKind.IssuedToken when expires => Severity.Warning,
+            SecretKind.IssuedToken => onAccount || issuesKeys ? Severity.Critical : Severity.Warning,
+            _ => Severity.Suggestion,
+        };
     }
 
     /// <summary>
@@ -196,7 +285,7 @@ public sealed partial class PlaintextSecretColumn : Rule
                 + $"{encryption} and keep the key outside the database."),
         };
         return Report(column.Span,
-            $"Column `{table.Name}.{column.Name}` looks like it stores {what} in plain text: nothing in its name, type or comment says it is hashed or encrypted.",
+            $"Column `{table.Name}.{column.Name}` looks like it stores {what} in plain text: nothing in its name, type, comment or the code that writes it says it is hashed or encrypted.",
             recommendation, table: table.Name, column: column.Name);
     }
 }

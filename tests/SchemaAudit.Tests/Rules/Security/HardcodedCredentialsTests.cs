@@ -64,4 +64,20 @@ public sealed class HardcodedCredentialsTests
         Assert.Single(Audit("tests/conftest.py", "URL = \"postgresql://ci:s3cret@ci-db.internal:5432/test\"\n"));
         Assert.Single(Audit(".env", "DATABASE_URL=postgresql://app:s3cret@db/app\n"));
     }
+
+    [Theory]
+    [InlineData("app/config.py", "postgresql://app:Zq8rT2mw@db.internal:5432/app", "Critical")]
+    [InlineData(".github/workflows/ci.yml", "postgresql://app:Zq8rT2mw@db:5432/app", "Suggestion")]
+    [InlineData(".ci/compose.ci.yaml", "postgresql://app:Zq8rT2mw@postgres/app", "Suggestion")]
+    [InlineData("docker-compose.yml", "postgresql://app:Zq8rT2mw@db:5432/app", "Suggestion")]
+    [InlineData(".gitlab-ci.yml", "postgresql://app:Zq8rT2mw@db:5432/app", "Suggestion")]
+    [InlineData("tests/unit/test_settings.py", "postgresql://app:Zq8rT2mw@postgres:5432/app", "Suggestion")]
+    [InlineData("app/config.py", "postgresql://postgres:postgres@db:5432/app", "Suggestion")]
+    [InlineData("app/config.py", "postgresql://shop:shop@db:5432/shop", "Suggestion")]
+    [InlineData("lib/db/bootstrap.ts", "postgres://app:Zq8rT2mw@localhost:54322/app", "Suggestion")]
+    public void Throwaway_databases_are_suggestions_at_most(string path, string url, string severity)
+    {
+        var finding = Assert.Single(Audit(path, $"URL = \"{url}\"\n"));
+        Assert.Equal(severity, finding.Severity.ToString());
+    }
 }
