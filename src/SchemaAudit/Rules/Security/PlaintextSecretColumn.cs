@@ -72,7 +72,8 @@ public sealed partial class PlaintextSecretColumn : Rule
         Title = "Secret stored in plain text",
         Severity = Severity.Critical,
         Category = RuleCategory.Security,
-        Precision = RulePrecision.Provisional(PrecisionLevel.Medium),
+        // Measured after the hashing-evidence change: 9 of 9 judged warning-or-critical findings real (bench/corpus/labels, rules-a).
+        Precision = RulePrecision.MeasuredAs(PrecisionLevel.High, 9, 9, "2026-12-04"),
         Why = "Passwords, tokens and API keys stored as they are end up in backups, replicas, logs of slow queries and every "
             + "SQL-injection or dump leak, usable at once. Passwords must be stored only as a slow salted hash; tokens the "
             + "application issues only as a digest; credentials for other services encrypted at rest.",
